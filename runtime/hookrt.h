@@ -187,15 +187,13 @@ typedef struct hook_frame {
     const hook_record *record;
     unsigned char *base;  /* output storage of this record */
     uint64_t seen;        /* bit i: field i was present */
-    int16_t field;        /* member being parsed, -1 none, -2 unknown */
+    int32_t field;        /* member being parsed, -1 none, -2 unknown */
     uint32_t depth;       /* container depth of this object */
-    /* Envelopes: the chosen variant (-1 not yet, -2 unknown value), when
-     * the tag and the end of the body were seen, and the body's members. */
-    int16_t variant;
-    uint8_t body_done;
+    /* Envelopes: the chosen variant (-1 not yet), whether the body has
+     * ended, and which body members it had. */
+    int32_t variant;
+    uint32_t body_done;
     uint64_t body_seen;
-    hook_pos tag_pos;
-    hook_pos body_end;
 } hook_frame;
 
 typedef struct hook_parser {
@@ -203,7 +201,8 @@ typedef struct hook_parser {
     unsigned char *out;
     size_t out_size;
 
-    /* position of the next byte */
+    /* position: absolute offset of the current chunk's first byte, and
+     * what is needed to turn an offset into a line and column */
     uint64_t offset;
     uint32_t line;
     uint64_t line_start;  /* offset of the first byte of this line */
@@ -211,30 +210,32 @@ typedef struct hook_parser {
 
     uint8_t state;        /* structural state */
     uint8_t lex;          /* token state */
-    uint8_t sub;          /* token sub-state */
-    uint8_t role;         /* what the current string or value is for */
-    uint8_t finished;
+    uint8_t sub;          /* token sub-state: number part, literal byte */
+    uint8_t lit;          /* which literal: true, false or null */
+    uint8_t role;         /* what the current string is for */
+    uint8_t finished;     /* hook_finish was called */
+    uint8_t stopped;      /* a syntax error ended parsing */
     uint8_t doomed;       /* a schema or limit error is held */
 
-    /* containers: one bit per level, 1 = object; levels past
-     * HOOK_MAX_DEPTH are only counted */
+    /* containers: bit d-1 says whether level d is an object; levels
+     * past HOOK_MAX_DEPTH are only counted in `over` */
     uint64_t kinds;
     uint32_t depth;
     uint64_t over;
 
-    /* record frames */
+    /* record frames, root first */
     hook_frame frames[HOOK_MAX_RECORDS];
     uint32_t nframes;
 
     /* the string being read */
-    uint32_t str_len;       /* decoded bytes so far */
+    uint32_t str_len;       /* decoded bytes so far, saturating at cap + 1 */
     uint32_t str_cap;       /* bytes that may be stored */
     unsigned char *str_dst; /* where they go, or NULL */
-    uint32_t utf8_need;     /* continuation bytes still expected */
+    uint8_t utf8_need;      /* continuation bytes still expected */
     uint8_t utf8_lo, utf8_hi; /* range of the next continuation byte */
-    uint32_t hex;           /* \u digits so far */
-    uint8_t hex_count;
-    uint16_t high_surrogate;
+    uint8_t hex_count;      /* \u digits read so far */
+    uint32_t hex;
+    uint32_t high_surrogate; /* pending high surrogate, or 0 */
 
     /* the value or key being read started here */
     hook_pos start;
@@ -242,7 +243,7 @@ typedef struct hook_parser {
     unsigned char *field_base;
 
     unsigned char key[HOOK_MAX_KEY];
-    uint32_t key_len;       /* may exceed HOOK_MAX_KEY: then it can't match */
+    uint32_t key_len;
     unsigned char scratch[HOOK_SCRATCH];
 
     hook_error error;

@@ -1,0 +1,1077 @@
+/*
+ * parse.c - the streaming JSON parser and schema walker.
+ *
+ * One byte-driven state machine reads RFC 8259 JSON fed in chunks split
+ * anywhere. Two layers share it:
+ *  - the lexer states (strings, escapes, UTF-8, numbers, literals) and
+ *    the structural states (what may come next in an object or array);
+ *  - the schema walk: a stack of record frames, one per object that a
+ *    schema record describes, which routes each member's value to its
+ *    field in the caller's output struct.
+ * A value outside any record (an unknown member, a value of the wrong
+ * type) is skipped: still read to its end and checked for syntax.
+ *
+ * Ranking of errors: a syntax error is final the moment it is seen. A
+ * schema or limit error is held ("doomed") until the document is known
+ * to be well-formed, so a syntax error anywhere outranks it; among held
+ * errors the first one wins. Once doomed, the walk stops routing values
+ * and only the syntax is checked.
+ */
+#include <string.h>
+
+#include "hookrt.h"
+
+enum state {
+    ST_VALUE,        /* a value must come next */
+    ST_ARRAY_FIRST,  /* after '[': a value or ']' */
+    ST_OBJECT_FIRST, /* after '{': a member name or '}' */
+    ST_KEY,          /* after ',' in an object: a member name */
+    ST_COLON,        /* after a member name */
+    ST_AFTER,        /* after a value in a container: ',' or a close */
+    ST_END,          /* after the top-level value: only whitespace */
+    ST_LAX           /* past HOOK_MAX_DEPTH: tokens and brackets only */
+};
+
+enum lex {
+    LX_NONE,
+    LX_STRING,
+    LX_ESCAPE,       /* after '\' */
+    LX_HEX,          /* inside the four digits of \u */
+    LX_SURR_BS,      /* after a high surrogate: '\' must follow */
+    LX_SURR_U,       /* then 'u' */
+    LX_UTF8,         /* inside a multi-byte UTF-8 sequence */
+    LX_NUMBER,
+    LX_LITERAL
+};
+
+enum role {
+    R_SKIP_VALUE,    /* a string value nobody stores */
+    R_SKIP_KEY,      /* a member name nobody looks up */
+    R_KEY,           /* a member name of a record */
+    R_FIELD,         /* a string or e-mail field: stored in place */
+    R_SCRATCH,       /* a uuid or date-time: collected, then converted */
+    R_TAG            /* an envelope's tag value */
+};
+
+enum number_part {
+    N_MINUS, N_ZERO, N_INT, N_DOT, N_FRAC, N_E, N_ESIGN, N_EXP
+};
+
+enum literal { L_TRUE, L_FALSE, L_NULL };
+static const char *const literal_text[] = {"true", "false", "null"};
+static const unsigned char literal_len[] = {4, 5, 4};
+
+/* --- small text buffer for paths and messages ---------------------- */
+
+typedef struct text {
+    char *buf;
+    size_t cap;
+    size_t len;
+} text;
+
+static void text_mem(text *t, const void *data, size_t n)
+{
+    const unsigned char *s = data;
+    size_t i;
+
+    for (i = 0; i < n && t->len + 1 < t->cap; i++) {
+        unsigned char c = s[i];
+        /* paths hold member names from the input: keep them on one line */
+        t->buf[t->len++] = (char)(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    t->buf[t->len] = '\0';
+}
+
+static void text_str(text *t, const char *s)
+{
+    text_mem(t, s, strlen(s));
+}
+
+static void text_uint(text *t, uint64_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    text_mem(t, digits + n, sizeof digits - n);
+}
+
+/* Appends a member name to a path; a name that does not fit is cut at a
+ * character boundary and marked with "...". */
+static void text_name(text *t, const void *name, size_t n)
+{
+    const unsigned char *s = name;
+    size_t room;
+
+    if (t->len > 0)
+        text_str(t, ".");
+    room = t->len + 1 < t->cap ? t->cap - t->len - 1 : 0;
+    if (n <= room) {
+        text_mem(t, s, n);
+        return;
+    }
+    n = room > 3 ? room - 3 : 0;
+    while (n > 0 && (s[n] & 0xC0) == 0x80)
+        n--;
+    text_mem(t, s, n);
+    text_str(t, "...");
+}
+
+/* --- positions and errors ------------------------------------------ */
+
+static hook_pos pos_at(const hook_parser *p, uint64_t offset)
+{
+    hook_pos at;
+
+    at.offset = offset;
+    at.line = p->line;
+    at.column = (uint32_t)(offset - p->line_start - p->line_cont + 1);
+    return at;
+}
+
+/* Fills the error with the path to where the walk is, plus `extra` (a
+ * missing member's name, say) when given. */
+static void set_error(hook_parser *p, hook_code code, hook_pos at,
+                      const char *extra, size_t extra_len, const char *msg)
+{
+    hook_error *e = &p->error;
+    text path = {e->path, sizeof e->path, 0};
+    text m = {e->message, sizeof e->message, 0};
+    uint32_t i;
+
+    e->code = code;
+    e->offset = at.offset;
+    e->line = at.line;
+    e->column = at.column;
+    e->path[0] = '\0';
+    for (i = 0; i < p->nframes; i++) {
+        const hook_frame *f = &p->frames[i];
+        if (f->field >= 0) {
+            const hook_field *fd = &f->record->fields[f->field];
+            text_name(&path, fd->name, fd->name_len);
+        } else {
+            if (f->field == -2)
+                text_name(&path, p->key,
+                          p->key_len < HOOK_MAX_KEY ? p->key_len
+                                                    : HOOK_MAX_KEY);
+            break;
+        }
+    }
+    if (extra)
+        text_name(&path, extra, extra_len);
+    text_str(&m, msg);
+}
+
+/* Holds a schema or limit error; the first one held wins. */
+static void hold(hook_parser *p, hook_code code, hook_pos at,
+                 const char *extra, size_t extra_len, const char *msg)
+{
+    if (p->doomed)
+        return;
+    set_error(p, code, at, extra, extra_len, msg);
+    p->doomed = 1;
+}
+
+/* A syntax-class error: final, outranks any held error. */
+static hook_code fail(hook_parser *p, hook_code code, uint64_t offset,
+                      const char *msg)
+{
+    set_error(p, code, pos_at(p, offset), NULL, 0, msg);
+    p->stopped = 1;
+    p->doomed = 1;
+    memset(p->out, 0, p->out_size);
+    return code;
+}
+
+/* --- init, status --------------------------------------------------- */
+
+void hook_init(hook_parser *p, const hook_record *root, void *out,
+               size_t out_size)
+{
+    memset(p, 0, sizeof *p);
+    p->root = root;
+    p->out = out;
+    p->out_size = out_size;
+    p->line = 1;
+    p->state = ST_VALUE;
+    memset(out, 0, out_size);
+}
+
+const hook_error *hook_get_error(const hook_parser *p)
+{
+    return &p->error;
+}
+
+int hook_doomed(const hook_parser *p)
+{
+    return p->doomed;
+}
+
+/* --- the schema walk ------------------------------------------------ */
+
+static hook_frame *top(hook_parser *p)
+{
+    return &p->frames[p->nframes - 1];
+}
+
+/* True when the innermost open container is the object of a record. */
+static int in_record(const hook_parser *p)
+{
+    return p->nframes > 0 && p->over == 0 &&
+           p->frames[p->nframes - 1].depth == p->depth;
+}
+
+static void set_flag(unsigned char *base, size_t offset)
+{
+    base[offset] = 1;
+}
+
+static void push_frame(hook_parser *p, const hook_record *rec,
+                       unsigned char *base, hook_pos at)
+{
+    hook_frame *f;
+
+    if (p->nframes == HOOK_MAX_RECORDS) {
+        /* hookc refuses schemas this deep; kept as a guard */
+        hold(p, HOOK_TOO_DEEP, at, NULL, 0,
+             "records nest deeper than HOOK_MAX_RECORDS");
+        return;
+    }
+    f = &p->frames[p->nframes++];
+    memset(f, 0, sizeof *f);
+    f->record = rec;
+    f->base = base;
+    f->field = -1;
+    f->variant = -1;
+    f->depth = p->depth + 1; /* the object about to be opened */
+}
+
+/* Clears the storage and flags of a field, so that members a variant
+ * does not declare leave nothing behind in the output. */
+static void clear_field(const hook_field *fd, unsigned char *base)
+{
+    memset(base + fd->value, 0, fd->size);
+    if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL)
+        memset(base + fd->length, 0, sizeof(uint32_t));
+    if (fd->flags & HOOK_F_OPTIONAL)
+        base[fd->present] = 0;
+    if (fd->flags & HOOK_F_NULLABLE)
+        base[fd->is_null] = 0;
+}
+
+static int lowest_bit(uint64_t mask)
+{
+    int i = 0;
+
+    while (!(mask & 1)) {
+        mask >>= 1;
+        i++;
+    }
+    return i;
+}
+
+/* Once an envelope knows both its variant and its body, checks the body
+ * against that variant: its required members, and members that only
+ * other variants declare. Those are then cleared from the output. */
+static void resolve_variant(hook_parser *p, hook_frame *env, hook_pos at)
+{
+    const hook_record *rec = env->record;
+    const hook_variant *v = &rec->variants[env->variant];
+    const hook_field *body = &rec->fields[rec->body_field];
+    const hook_record *brec = body->record;
+    unsigned char *bbase = env->base + body->value;
+    uint64_t missing = v->required & ~env->body_seen;
+    uint64_t foreign = env->body_seen & ~v->members;
+    int32_t saved = env->field;
+    uint16_t i;
+
+    env->field = rec->body_field; /* paths start at the body */
+    if (missing) {
+        const hook_field *fd = &brec->fields[lowest_bit(missing)];
+        hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
+             "required member is missing for this tag value");
+    } else if (foreign && brec->reject_unknown) {
+        const hook_field *fd = &brec->fields[lowest_bit(foreign)];
+        hold(p, HOOK_UNKNOWN_MEMBER, at, fd->name, fd->name_len,
+             "member is not allowed for this tag value");
+    }
+    env->field = saved;
+    for (i = 0; i < brec->field_count; i++) {
+        if (!(v->members >> i & 1))
+            clear_field(&brec->fields[i], bbase);
+    }
+}
+
+/* The '}' of a record's object: required members, then envelope work. */
+static void close_record(hook_parser *p, hook_pos at)
+{
+    hook_frame *f = top(p);
+    uint64_t missing = f->record->required & ~f->seen;
+
+    if (!p->doomed && missing) {
+        const hook_field *fd = &f->record->fields[lowest_bit(missing)];
+        hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
+             "required member is missing");
+    }
+    p->nframes--;
+    if (p->nframes == 0 || p->doomed)
+        return;
+
+    f = top(p);
+    if (f->record->body_field >= 0 && f->field == f->record->body_field) {
+        f->body_done = 1;
+        f->body_seen = p->frames[p->nframes].seen;
+        if (f->variant >= 0)
+            resolve_variant(p, f, at);
+    }
+}
+
+/* A member name of a record, complete. */
+static void take_key(hook_parser *p)
+{
+    hook_frame *f = top(p);
+    const hook_record *rec = f->record;
+    int idx = -1;
+
+    if (p->key_len <= HOOK_MAX_KEY)
+        idx = rec->lookup((const char *)p->key, p->key_len);
+    if (idx < 0) {
+        f->field = -2;
+        if (rec->reject_unknown)
+            hold(p, HOOK_UNKNOWN_MEMBER, p->start, NULL, 0,
+                 "member is not allowed here");
+        return;
+    }
+    f->field = idx;
+    if (f->seen >> idx & 1) {
+        hold(p, HOOK_DUPLICATE, p->start, NULL, 0, "member appears twice");
+        return;
+    }
+    f->seen |= (uint64_t)1 << idx;
+    if (rec->fields[idx].flags & HOOK_F_OPTIONAL)
+        set_flag(f->base, rec->fields[idx].present);
+}
+
+static const char *expected_text(const hook_field *fd)
+{
+    switch ((hook_type)fd->type) {
+    case HOOK_T_STRING:
+        return "expected a string";
+    case HOOK_T_EMAIL:
+        return "expected an e-mail address string";
+    case HOOK_T_BOOL:
+        return "expected true or false";
+    case HOOK_T_UUID:
+        return "expected a uuid string";
+    case HOOK_T_DATETIME:
+        return "expected a date-time string";
+    case HOOK_T_TAG:
+        return "expected a tag string";
+    case HOOK_T_RECORD:
+    case HOOK_T_BODY:
+        return "expected an object";
+    }
+    return "unexpected value";
+}
+
+/* The field a value about to start belongs to, or NULL to skip it. */
+static const hook_field *value_field(hook_parser *p)
+{
+    hook_frame *f;
+
+    if (p->doomed || !in_record(p))
+        return NULL;
+    f = top(p);
+    if (f->field < 0)
+        return NULL;
+    p->field_base = f->base;
+    return &f->record->fields[f->field];
+}
+
+static void type_error(hook_parser *p, const hook_field *fd, int is_null)
+{
+    hold(p, HOOK_TYPE, p->start, NULL, 0,
+         is_null ? "null is not allowed here" : expected_text(fd));
+}
+
+/* --- values ----------------------------------------------------------- */
+
+static void begin_string(hook_parser *p, int role, unsigned char *dst,
+                         uint32_t cap)
+{
+    p->lex = LX_STRING;
+    p->role = (uint8_t)role;
+    p->str_dst = dst;
+    p->str_cap = cap;
+    p->str_len = 0;
+    p->high_surrogate = 0;
+}
+
+static void put_bytes(hook_parser *p, const unsigned char *s, size_t n)
+{
+    size_t room = p->str_len < p->str_cap ? p->str_cap - p->str_len : 0;
+    size_t take = n < room ? n : room;
+
+    if (take && p->str_dst)
+        memcpy(p->str_dst + p->str_len, s, take);
+    p->str_len += (uint32_t)take;
+    if (n > take && p->str_len == p->str_cap)
+        p->str_len = p->str_cap + 1; /* over the bound: remembered */
+}
+
+static void put_code_point(hook_parser *p, uint32_t cp)
+{
+    unsigned char b[4];
+    size_t n;
+
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (unsigned char)(0xC0 | cp >> 6);
+        b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | cp >> 12);
+        b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = (unsigned char)(0xF0 | cp >> 18);
+        b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    put_bytes(p, b, n);
+}
+
+/* A value has ended: back to the container, or to the document's end. */
+static void end_value(hook_parser *p)
+{
+    p->lex = LX_NONE;
+    p->field = NULL;
+    if (p->over) {
+        p->state = ST_LAX;
+        return;
+    }
+    p->state = p->depth == 0 ? ST_END : ST_AFTER;
+    if (in_record(p))
+        top(p)->field = -1;
+}
+
+static void finish_string_field(hook_parser *p)
+{
+    const hook_field *fd = p->field;
+    unsigned char *base = p->field_base;
+    uint32_t len = p->str_len;
+
+    if (len > fd->max_len) {
+        char msg[HOOK_MESSAGE_MAX];
+        text m = {msg, sizeof msg, 0};
+        text_str(&m, "string is longer than ");
+        text_uint(&m, fd->max_len);
+        text_str(&m, " bytes");
+        hold(p, HOOK_TOO_LONG, p->start, NULL, 0, msg);
+        return;
+    }
+    base[fd->value + len] = '\0';
+    memcpy(base + fd->length, &len, sizeof len);
+    if (fd->type == HOOK_T_EMAIL &&
+        !hook_check_email((const char *)base + fd->value, len))
+        hold(p, HOOK_VALUE, p->start, NULL, 0, "not a valid e-mail address");
+}
+
+static void finish_scratch(hook_parser *p)
+{
+    const hook_field *fd = p->field;
+    unsigned char *dst = p->field_base + fd->value;
+    const char *s = (const char *)p->scratch;
+    size_t n = p->str_len;
+    int ok = n <= HOOK_SCRATCH;
+
+    if (fd->type == HOOK_T_UUID) {
+        hook_uuid u;
+        if (ok && hook_parse_uuid(s, n, &u))
+            memcpy(dst, &u, sizeof u);
+        else
+            hold(p, HOOK_VALUE, p->start, NULL, 0,
+                 "not a valid uuid (8-4-4-4-12 hex digits)");
+    } else {
+        hook_datetime dt;
+        if (ok && hook_parse_datetime(s, n, &dt))
+            memcpy(dst, &dt, sizeof dt);
+        else
+            hold(p, HOOK_VALUE, p->start, NULL, 0,
+                 "not a valid RFC 3339 date-time");
+    }
+}
+
+static void finish_tag(hook_parser *p)
+{
+    hook_frame *f = top(p);
+    const hook_record *rec = f->record;
+    int v = -1;
+
+    if (p->str_len <= HOOK_MAX_KEY)
+        v = rec->variant_lookup((const char *)p->key, p->str_len);
+    if (v < 0) {
+        hold(p, HOOK_UNKNOWN_TAG, p->start, NULL, 0, "unknown tag value");
+        return;
+    }
+    f->variant = v;
+    {
+        int stored = v + 1;
+        memcpy(f->base + p->field->value, &stored, sizeof stored);
+    }
+    if (f->body_done)
+        resolve_variant(p, f, p->start);
+}
+
+static void end_string(hook_parser *p)
+{
+    switch (p->role) {
+    case R_SKIP_KEY:
+        p->lex = LX_NONE;
+        if (p->over) {
+            p->state = ST_LAX;
+        } else {
+            p->state = ST_COLON;
+            if (in_record(p))
+                top(p)->field = -1;
+        }
+        return;
+    case R_KEY:
+        p->lex = LX_NONE;
+        p->state = ST_COLON;
+        p->key_len = p->str_len;
+        take_key(p);
+        return;
+    case R_FIELD:
+        finish_string_field(p);
+        break;
+    case R_SCRATCH:
+        finish_scratch(p);
+        break;
+    case R_TAG:
+        finish_tag(p);
+        break;
+    default:
+        break;
+    }
+    end_value(p);
+}
+
+/* The first byte of a value: sets up the lexer and, when the value
+ * belongs to a field, checks that its JSON type fits the field. */
+static hook_code begin_value(hook_parser *p, unsigned char c,
+                             uint64_t offset)
+{
+    const hook_field *fd = value_field(p);
+    int root = p->depth == 0 && p->over == 0 && !p->doomed;
+
+    p->start = pos_at(p, offset);
+    p->field = fd;
+
+    switch (c) {
+    case '"':
+        if (root)
+            hold(p, HOOK_TYPE, p->start, NULL, 0,
+                 "expected an object at the top level");
+        if (!fd) {
+            begin_string(p, R_SKIP_VALUE, NULL, 0);
+        } else if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL) {
+            begin_string(p, R_FIELD, p->field_base + fd->value, fd->max_len);
+        } else if (fd->type == HOOK_T_UUID || fd->type == HOOK_T_DATETIME) {
+            begin_string(p, R_SCRATCH, p->scratch, HOOK_SCRATCH);
+        } else if (fd->type == HOOK_T_TAG) {
+            begin_string(p, R_TAG, p->key, HOOK_MAX_KEY);
+        } else {
+            type_error(p, fd, 0);
+            begin_string(p, R_SKIP_VALUE, NULL, 0);
+        }
+        return HOOK_OK;
+    case 't':
+    case 'f':
+    case 'n':
+        p->lex = LX_LITERAL;
+        p->lit = c == 't' ? L_TRUE : c == 'f' ? L_FALSE : L_NULL;
+        p->sub = 1;
+        if (root)
+            hold(p, HOOK_TYPE, p->start, NULL, 0,
+                 "expected an object at the top level");
+        if (fd && c == 'n' &&
+            (!(fd->flags & HOOK_F_NULLABLE) || fd->type == HOOK_T_TAG ||
+             fd->type == HOOK_T_BODY))
+            type_error(p, fd, 1);
+        else if (fd && c != 'n' && fd->type != HOOK_T_BOOL)
+            type_error(p, fd, 0);
+        return HOOK_OK;
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+        p->lex = LX_NUMBER;
+        p->sub = c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+        if (root)
+            hold(p, HOOK_TYPE, p->start, NULL, 0,
+                 "expected an object at the top level");
+        if (fd)
+            type_error(p, fd, 0);
+        return HOOK_OK;
+    case '{':
+        if (root)
+            push_frame(p, p->root, p->out, p->start);
+        else if (fd && (fd->type == HOOK_T_RECORD ||
+                        fd->type == HOOK_T_BODY))
+            push_frame(p, fd->record, p->field_base + fd->value, p->start);
+        else if (fd)
+            type_error(p, fd, 0);
+        return HOOK_OK;
+    case '[':
+        if (root)
+            hold(p, HOOK_TYPE, p->start, NULL, 0,
+                 "expected an object at the top level");
+        if (fd)
+            type_error(p, fd, 0);
+        return HOOK_OK;
+    default:
+        return fail(p, HOOK_SYNTAX, offset, "expected a value");
+    }
+}
+
+/* A literal's last byte has been read. */
+static void end_literal(hook_parser *p)
+{
+    const hook_field *fd = p->field;
+
+    if (fd && !p->doomed) {
+        if (p->lit == L_NULL)
+            set_flag(p->field_base, fd->is_null);
+        else
+            p->field_base[fd->value] = p->lit == L_TRUE;
+    }
+    end_value(p);
+}
+
+/* --- containers --------------------------------------------------------- */
+
+static void open_container(hook_parser *p, unsigned char c, uint64_t offset)
+{
+    if (p->over || p->depth == HOOK_MAX_DEPTH) {
+        if (p->over == 0)
+            hold(p, HOOK_TOO_DEEP, pos_at(p, offset), NULL, 0,
+                 "nesting is deeper than HOOK_MAX_DEPTH (64)");
+        p->over++;
+        p->state = ST_LAX;
+        return;
+    }
+    if (c == '{')
+        p->kinds |= (uint64_t)1 << p->depth;
+    else
+        p->kinds &= ~((uint64_t)1 << p->depth);
+    p->depth++;
+    p->state = c == '{' ? ST_OBJECT_FIRST : ST_ARRAY_FIRST;
+}
+
+static hook_code close_container(hook_parser *p, unsigned char c,
+                                 uint64_t offset)
+{
+    int is_object = (int)(p->kinds >> (p->depth - 1) & 1);
+
+    if (is_object != (c == '}'))
+        return fail(p, HOOK_SYNTAX, offset,
+                    is_object ? "expected ',' or '}'" : "expected ',' or ']'");
+    if (is_object && in_record(p))
+        close_record(p, pos_at(p, offset));
+    p->depth--;
+    end_value(p);
+    return HOOK_OK;
+}
+
+/* --- the byte loop -------------------------------------------------- */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int hex_digit(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* One byte inside a string (not the fast path's plain ASCII). Returns
+ * HOOK_OK or a syntax-class error. */
+static hook_code string_byte(hook_parser *p, unsigned char c,
+                             uint64_t offset)
+{
+    int h;
+
+    switch (p->lex) {
+    case LX_STRING:
+        if (c == '"') {
+            end_string(p);
+            return HOOK_OK;
+        }
+        if (c == '\\') {
+            p->lex = LX_ESCAPE;
+            return HOOK_OK;
+        }
+        if (c < 0x20)
+            return fail(p, HOOK_SYNTAX, offset,
+                        "control character in string (escape it)");
+        if (c < 0x80) {
+            put_bytes(p, &c, 1);
+            return HOOK_OK;
+        }
+        p->utf8_lo = 0x80;
+        p->utf8_hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            p->utf8_need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            p->utf8_need = 2;
+            if (c == 0xE0)
+                p->utf8_lo = 0xA0; /* no overlong forms */
+            else if (c == 0xED)
+                p->utf8_hi = 0x9F; /* no UTF-16 surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            p->utf8_need = 3;
+            if (c == 0xF0)
+                p->utf8_lo = 0x90;
+            else if (c == 0xF4)
+                p->utf8_hi = 0x8F; /* nothing above U+10FFFF */
+        } else {
+            return fail(p, HOOK_ENCODING, offset, "invalid UTF-8 byte");
+        }
+        put_bytes(p, &c, 1);
+        p->lex = LX_UTF8;
+        return HOOK_OK;
+
+    case LX_UTF8:
+        if (c < p->utf8_lo || c > p->utf8_hi)
+            return fail(p, HOOK_ENCODING, offset, "invalid UTF-8 sequence");
+        put_bytes(p, &c, 1);
+        p->line_cont++;
+        p->utf8_lo = 0x80;
+        p->utf8_hi = 0xBF;
+        if (--p->utf8_need == 0)
+            p->lex = LX_STRING;
+        return HOOK_OK;
+
+    case LX_ESCAPE:
+        p->lex = LX_STRING;
+        switch (c) {
+        case '"': case '\\': case '/':
+            put_bytes(p, &c, 1);
+            return HOOK_OK;
+        case 'b': put_code_point(p, '\b'); return HOOK_OK;
+        case 'f': put_code_point(p, '\f'); return HOOK_OK;
+        case 'n': put_code_point(p, '\n'); return HOOK_OK;
+        case 'r': put_code_point(p, '\r'); return HOOK_OK;
+        case 't': put_code_point(p, '\t'); return HOOK_OK;
+        case 'u':
+            p->lex = LX_HEX;
+            p->hex = 0;
+            p->hex_count = 0;
+            return HOOK_OK;
+        }
+        return fail(p, HOOK_SYNTAX, offset, "invalid escape sequence");
+
+    case LX_HEX:
+        h = hex_digit(c);
+        if (h < 0)
+            return fail(p, HOOK_SYNTAX, offset, "expected a hex digit in \\u");
+        p->hex = p->hex << 4 | (uint32_t)h;
+        if (++p->hex_count < 4)
+            return HOOK_OK;
+        p->lex = LX_STRING;
+        if (p->high_surrogate) {
+            if (p->hex < 0xDC00 || p->hex > 0xDFFF)
+                return fail(p, HOOK_ENCODING, offset,
+                            "high surrogate not followed by a low surrogate");
+            put_code_point(p, 0x10000 + ((p->high_surrogate - 0xD800) << 10) +
+                                  (p->hex - 0xDC00));
+            p->high_surrogate = 0;
+        } else if (p->hex >= 0xD800 && p->hex <= 0xDBFF) {
+            p->high_surrogate = p->hex;
+            p->lex = LX_SURR_BS;
+        } else if (p->hex >= 0xDC00 && p->hex <= 0xDFFF) {
+            return fail(p, HOOK_ENCODING, offset,
+                        "low surrogate without a high surrogate");
+        } else {
+            put_code_point(p, p->hex);
+        }
+        return HOOK_OK;
+
+    case LX_SURR_BS:
+    case LX_SURR_U:
+        if (c != (p->lex == LX_SURR_BS ? '\\' : 'u'))
+            return fail(p, HOOK_ENCODING, offset,
+                        "high surrogate not followed by a low surrogate");
+        if (p->lex == LX_SURR_BS) {
+            p->lex = LX_SURR_U;
+        } else {
+            p->lex = LX_HEX;
+            p->hex = 0;
+            p->hex_count = 0;
+        }
+        return HOOK_OK;
+    }
+    return HOOK_OK;
+}
+
+/* One byte of a number. Returns 1 when the byte is not part of the
+ * number (which has then ended and the byte must be read again), 0 when
+ * consumed, -1 on a syntax error. */
+static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
+{
+    int digit = c >= '0' && c <= '9';
+
+    switch (p->sub) {
+    case N_MINUS:
+        if (!digit)
+            break;
+        p->sub = c == '0' ? N_ZERO : N_INT;
+        return 0;
+    case N_ZERO:
+    case N_INT:
+        if (digit && p->sub == N_INT)
+            return 0;
+        if (digit) {
+            fail(p, HOOK_SYNTAX, offset, "leading zero in number");
+            return -1;
+        }
+        if (c == '.') {
+            p->sub = N_DOT;
+            return 0;
+        }
+        if (c == 'e' || c == 'E') {
+            p->sub = N_E;
+            return 0;
+        }
+        end_value(p);
+        return 1;
+    case N_DOT:
+        if (!digit)
+            break;
+        p->sub = N_FRAC;
+        return 0;
+    case N_FRAC:
+        if (digit)
+            return 0;
+        if (c == 'e' || c == 'E') {
+            p->sub = N_E;
+            return 0;
+        }
+        end_value(p);
+        return 1;
+    case N_E:
+        if (c == '+' || c == '-') {
+            p->sub = N_ESIGN;
+            return 0;
+        }
+        if (!digit)
+            break;
+        p->sub = N_EXP;
+        return 0;
+    case N_ESIGN:
+        if (!digit)
+            break;
+        p->sub = N_EXP;
+        return 0;
+    case N_EXP:
+        if (digit)
+            return 0;
+        end_value(p);
+        return 1;
+    }
+    fail(p, HOOK_SYNTAX, offset, "incomplete number");
+    return -1;
+}
+
+/* One structural byte (outside any token). */
+static hook_code structural_byte(hook_parser *p, unsigned char c,
+                                 uint64_t offset)
+{
+    switch (p->state) {
+    case ST_VALUE:
+    case ST_ARRAY_FIRST:
+        if (c == ']' && p->state == ST_ARRAY_FIRST)
+            return close_container(p, c, offset);
+        if (c == '{' || c == '[') {
+            hook_code rc = begin_value(p, c, offset);
+            open_container(p, c, offset);
+            return rc;
+        }
+        return begin_value(p, c, offset);
+
+    case ST_OBJECT_FIRST:
+    case ST_KEY:
+        if (c == '}' && p->state == ST_OBJECT_FIRST)
+            return close_container(p, c, offset);
+        if (c != '"')
+            return fail(p, HOOK_SYNTAX, offset,
+                        p->state == ST_KEY ? "expected a member name"
+                                           : "expected a member name or '}'");
+        p->start = pos_at(p, offset);
+        if (!p->doomed && in_record(p))
+            begin_string(p, R_KEY, p->key, HOOK_MAX_KEY);
+        else
+            begin_string(p, R_SKIP_KEY, NULL, 0);
+        return HOOK_OK;
+
+    case ST_COLON:
+        if (c != ':')
+            return fail(p, HOOK_SYNTAX, offset, "expected ':'");
+        p->state = ST_VALUE;
+        return HOOK_OK;
+
+    case ST_AFTER:
+        if (c == ',') {
+            p->state = p->kinds >> (p->depth - 1) & 1 ? ST_KEY : ST_VALUE;
+            return HOOK_OK;
+        }
+        if (c == '}' || c == ']')
+            return close_container(p, c, offset);
+        return fail(p, HOOK_SYNTAX, offset,
+                    p->kinds >> (p->depth - 1) & 1 ? "expected ',' or '}'"
+                                                   : "expected ',' or ']'");
+
+    case ST_END:
+        return fail(p, HOOK_SYNTAX, offset,
+                    "unexpected data after the top-level value");
+
+    case ST_LAX:
+        /* Past the depth limit the verdict is already a rejection; the
+         * value is read to its end so the error can be reported once the
+         * document is known to be complete. Brackets are counted, tokens
+         * are lexed, but the order of ',' and ':' is not checked. */
+        if (c == '{' || c == '[') {
+            p->over++;
+            return HOOK_OK;
+        }
+        if (c == '}' || c == ']') {
+            if (--p->over == 0)
+                end_value(p);
+            return HOOK_OK;
+        }
+        if (c == ',' || c == ':')
+            return HOOK_OK;
+        return begin_value(p, c, offset);
+    }
+    return HOOK_OK;
+}
+
+hook_code hook_feed(hook_parser *p, const void *data, size_t len)
+{
+    const unsigned char *begin = data, *s = data, *end = s + len;
+    uint64_t base = p->offset;
+    hook_code rc = HOOK_OK;
+
+    if (p->finished)
+        return HOOK_USAGE;
+    if (p->stopped)
+        return p->error.code;
+
+    while (s < end) {
+        unsigned char c = *s;
+
+        if (p->lex == LX_STRING) {
+            /* fast path: a run of plain ASCII inside a string */
+            const unsigned char *q = s;
+            while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' &&
+                   *q != '\\')
+                q++;
+            if (q > s) {
+                put_bytes(p, s, (size_t)(q - s));
+                s = q;
+                continue;
+            }
+        }
+
+        switch (p->lex) {
+        case LX_NONE:
+            if (is_space(c)) {
+                if (c == '\n') {
+                    p->line++;
+                    p->line_start = base + (uint64_t)(s - begin) + 1;
+                    p->line_cont = 0;
+                }
+                break;
+            }
+            rc = structural_byte(p, c, base + (uint64_t)(s - begin));
+            break;
+        case LX_NUMBER: {
+            int r = number_byte(p, c, base + (uint64_t)(s - begin));
+            if (r > 0)
+                continue; /* read the byte again, as structure */
+            if (r < 0)
+                rc = p->error.code;
+            break;
+        }
+        case LX_LITERAL:
+            if (c != (unsigned char)literal_text[p->lit][p->sub]) {
+                rc = fail(p, HOOK_SYNTAX, base + (uint64_t)(s - begin),
+                          "invalid literal");
+                break;
+            }
+            if (++p->sub == literal_len[p->lit])
+                end_literal(p);
+            break;
+        default:
+            rc = string_byte(p, c, base + (uint64_t)(s - begin));
+            break;
+        }
+        if (rc != HOOK_OK) {
+            p->offset = base + len;
+            return rc;
+        }
+        s++;
+    }
+    p->offset = base + len;
+    return HOOK_OK;
+}
+
+hook_code hook_finish(hook_parser *p)
+{
+    if (p->finished)
+        return p->error.code;
+    p->finished = 1;
+    if (p->stopped)
+        return p->error.code;
+
+    /* a number at the very end of the input ends there */
+    if (p->lex == LX_NUMBER && p->depth == 0 && p->over == 0 &&
+        (p->sub == N_ZERO || p->sub == N_INT || p->sub == N_FRAC ||
+         p->sub == N_EXP))
+        end_value(p);
+
+    if (p->lex != LX_NONE) {
+        const char *what = p->lex == LX_NUMBER    ? "input ended inside a number"
+                           : p->lex == LX_LITERAL ? "input ended inside a literal"
+                                                  : "input ended inside a string";
+        return fail(p, HOOK_TRUNCATED, p->offset, what);
+    }
+    if (p->state != ST_END) {
+        if (p->offset == 0 || (p->state == ST_VALUE && p->depth == 0 &&
+                               !p->over))
+            return fail(p, HOOK_TRUNCATED, p->offset,
+                        "input holds no JSON value");
+        return fail(p, HOOK_TRUNCATED, p->offset,
+                    "input ended before the document was complete");
+    }
+    if (p->doomed) {
+        memset(p->out, 0, p->out_size);
+        return p->error.code;
+    }
+    return HOOK_OK;
+}
