@@ -1,0 +1,90 @@
+# tests/tests.mk - the test suite, included by the top Makefile.
+#
+# Every C test is built twice: "plain" with $(CC) -O2, and "san" with
+# clang under AddressSanitizer and UndefinedBehaviorSanitizer. Each
+# manifest of cases runs through both.
+
+T        := $(BUILD)/test
+TEST_CF  := -std=c99 -Wall -Wextra -Werror -g -D_POSIX_C_SOURCE=200809L
+SAN_CF   := -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+RT_DEPS  := $(RT_SRC) runtime/hookrt.h runtime/internal.h
+FULL     := $(BUILD)/generated-full/full
+
+# flavour -> compiler and flags
+plain_CC := $(CC)
+plain_CF := $(TEST_CF) -O2
+san_CC   := clang
+san_CF   := $(TEST_CF) -O1 $(SAN_CF)
+
+# runner for a package: $(1) flavour, $(2) name, $(3) package sources,
+# $(4) include dir, $(5) header, $(6) root type, $(7) root record
+define runner
+$(T)/$(1)/runner-$(2): tests/cases/runner.c $(3) $(RT_DEPS) | test-deps
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $$($(1)_CF) -Iruntime -I$(4) -DPKG_HEADER='"$(5)"' \
+		-DROOT_TYPE=$(6) -DROOT_RECORD=$(7) \
+		tests/cases/runner.c $(filter %.c,$(3)) $(RT_SRC) -lcmocka -o $$@
+endef
+
+define unit
+$(T)/$(1)/$(2): tests/unit/$(2).c $(3) $(RT_DEPS) | test-deps
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $$($(1)_CF) -Iruntime -Itests/prototype \
+		$$< $(filter %.c,$(3)) $(RT_SRC) -lcmocka -o $$@
+endef
+
+FLAVOURS := plain san
+PROTO    := tests/prototype/proto.c tests/prototype/proto.h
+$(foreach f,$(FLAVOURS),\
+  $(eval $(call runner,$(f),proto,$(PROTO),tests/prototype,proto.h,proto_hook,proto_hook_record))\
+  $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record))\
+  $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record))\
+  $(eval $(call unit,$(f),test_values,))\
+  $(eval $(call unit,$(f),test_stream,$(PROTO))))
+
+$(FULL).c $(FULL).h: tests/schemas/full.hookc $(HOOKC)
+	@mkdir -p $(@D)
+	$(HOOKC) -o $(@D) tests/schemas/full.hookc
+
+TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
+	test_values test_stream runner-proto runner-mews runner-full))
+
+MANIFESTS := proto:tests/prototype/proto.cases mews:tests/seed/seed.cases \
+	mews:tests/cases/mews.cases full:tests/cases/full.cases
+
+.PHONY: test test-unit test-cases test-tools test-schemas test-heap
+
+test: test-deps all
+	@$(MAKE) --no-print-directory test-unit test-cases test-schemas \
+		test-tools test-heap
+	@echo "make test: all suites passed"
+
+test-unit: $(TEST_BINS)
+	@set -e; for f in $(FLAVOURS); do \
+		echo "== unit tests ($$f)"; \
+		$(T)/$$f/test_values; $(T)/$$f/test_stream; \
+	done
+
+test-cases: $(TEST_BINS)
+	@set -e; for f in $(FLAVOURS); do for m in $(MANIFESTS); do \
+		echo "== cases $${m#*:} ($$f)"; \
+		$(T)/$$f/runner-$${m%%:*} $${m#*:}; \
+	done; done
+
+test-schemas: $(HOOKC)
+	@echo "== schema compiler"
+	@HOOKC=$(abspath $(HOOKC)) RUNTIME=$(abspath runtime) \
+		sh tests/schemas/run.sh
+
+test-tools: $(CHECK)
+	@echo "== mews-check"
+	@CHECK=$(abspath $(CHECK)) sh tests/tools/run.sh
+
+# Nothing in the runtime or generated code may reach the heap.
+test-heap: $(LIB) $(BUILD)/obj/generated/mews.o
+	@echo "== no heap allocator in the runtime or generated code"
+	@if nm -u $(LIB) $(BUILD)/obj/generated/mews.o | \
+		grep -wE 'malloc|calloc|realloc|free|aligned_alloc|posix_memalign|strdup|strndup'; \
+	then echo "heap allocator referenced"; exit 1; \
+	else echo "1 passed, 0 failed"; fi
