@@ -1,0 +1,333 @@
+/*
+ * grammar.y - the schema grammar (lemon turns this into
+ * build/gen/grammar.c and grammar.h).
+ *
+ * The grammar accepts a little more than the language, e.g. `string`
+ * with no bound, any number of package declarations or modifiers, and
+ * any type as a variant body, so that check.c can say precisely what is
+ * wrong instead of a bare syntax error. Lists are left-recursive, so the
+ * parser stack stays shallow whatever the input.
+ */
+
+%name hc_parser
+%token_prefix TK_
+%token_type {hc_token}
+%extra_argument {hc_parse_ctx *ctx}
+%stack_size 100
+
+%include {
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "lexer.h"
+#include "parser.h"
+
+typedef struct hc_parse_ctx {
+    hc_schema *schema;
+    hc_arena *arena;
+    hc_diag *diag;
+    hc_record *record; /* the record whose members are being read */
+    hc_tag *tag;       /* the tag whose variants are being read */
+    int failed;
+} hc_parse_ctx;
+
+static const char *describe_token(hc_parse_ctx *ctx, int kind,
+                                  const hc_token *tok);
+
+static hc_name to_name(hc_token tok, bool quoted)
+{
+    hc_name name;
+
+    name.text = tok.text;
+    name.len = tok.len;
+    name.pos = tok.pos;
+    name.quoted = quoted;
+    return name;
+}
+
+static hc_type simple_type(hc_type_kind kind, hc_pos pos)
+{
+    hc_type type;
+
+    memset(&type, 0, sizeof type);
+    type.kind = kind;
+    type.pos = pos;
+    return type;
+}
+
+static hc_type bounded_type(hc_type_kind kind, hc_pos pos, hc_token bound)
+{
+    hc_type type = simple_type(kind, pos);
+
+    type.has_bound = true;
+    type.bound = bound.number;
+    type.bound_pos = bound.pos;
+    return type;
+}
+
+static void add_modifier(hc_modifiers *mods, unsigned bit, hc_pos pos)
+{
+    if ((mods->set & bit) != 0 && mods->repeated == 0) {
+        mods->repeated = bit;
+        mods->repeat_pos = pos;
+    }
+    if (bit == HC_MOD_SECRET && (mods->set & bit) == 0)
+        mods->secret_pos = pos;
+    mods->set |= bit;
+}
+
+static hc_policy_decl *new_policy(hc_parse_ctx *ctx, hc_policy policy,
+                                  hc_pos pos)
+{
+    hc_policy_decl *decl = hc_alloc(ctx->arena, sizeof *decl);
+
+    decl->policy = policy;
+    decl->pos = pos;
+    return decl;
+}
+
+static void add_member(hc_parse_ctx *ctx, hc_member *member)
+{
+    assert(ctx->record != NULL);
+    hc_vec_push(ctx->arena, &ctx->record->members, member);
+}
+}
+
+%syntax_error {
+    if (!ctx->failed) {
+        hc_error(ctx->diag, TOKEN.pos, "syntax error: unexpected %s",
+                 describe_token(ctx, yymajor, &TOKEN));
+        ctx->failed = 1;
+    }
+}
+
+%stack_overflow {
+    hc_error(ctx->diag, ctx->record != NULL ? ctx->record->name.pos
+                                             : ctx->schema->package.pos,
+             "the schema is too deeply nested for the parser");
+    ctx->failed = 1;
+}
+
+%parse_failure {
+    ctx->failed = 1;
+}
+
+%token PACKAGE UNKNOWN SKIP REJECT RECORD MESSAGE TAG SELECTS
+       STRING_TYPE EMAIL BOOL UUID DATETIME OPTIONAL NULLABLE SECRET
+       IDENT INT STRING SEMI COLON LBRACE RBRACE LPAREN RPAREN.
+
+%type policy {hc_policy}
+%type name {hc_name}
+%type type {hc_type}
+%type mods {hc_modifiers}
+%type modifier {hc_token}
+
+schema ::= decls.
+
+decls ::= .
+decls ::= decls decl.
+
+decl ::= PACKAGE IDENT(N) SEMI. {
+    hc_name *name = hc_alloc(ctx->arena, sizeof *name);
+
+    *name = to_name(N, false);
+    hc_vec_push(ctx->arena, &ctx->schema->packages, name);
+}
+decl ::= UNKNOWN(K) policy(P) SEMI. {
+    hc_vec_push(ctx->arena, &ctx->schema->policies,
+                new_policy(ctx, P, K.pos));
+}
+decl ::= record_head LBRACE members RBRACE. {
+    ctx->record = NULL;
+}
+
+record_head ::= RECORD(K) IDENT(N). {
+    hc_record *record = hc_alloc(ctx->arena, sizeof *record);
+
+    record->name = to_name(N, false);
+    record->keyword_pos = K.pos;
+    hc_vec_push(ctx->arena, &ctx->schema->records, record);
+    ctx->record = record;
+}
+record_head ::= MESSAGE(K) IDENT(N). {
+    hc_record *record = hc_alloc(ctx->arena, sizeof *record);
+
+    record->name = to_name(N, false);
+    record->keyword_pos = K.pos;
+    record->is_message = true;
+    hc_vec_push(ctx->arena, &ctx->schema->records, record);
+    ctx->record = record;
+}
+
+members ::= .
+members ::= members member.
+
+member ::= UNKNOWN(K) policy(P) SEMI. {
+    hc_vec_push(ctx->arena, &ctx->record->policies,
+                new_policy(ctx, P, K.pos));
+}
+member ::= name(N) COLON type(T) mods(M) SEMI. {
+    hc_member *member = hc_alloc(ctx->arena, sizeof *member);
+
+    member->kind = HC_MEMBER_FIELD;
+    member->name = N;
+    member->type = T;
+    member->mods = M;
+    add_member(ctx, member);
+}
+member ::= tag_head LBRACE variants RBRACE. {
+    ctx->tag = NULL;
+}
+
+tag_head ::= TAG(K) name(T) SELECTS name(B). {
+    hc_member *member = hc_alloc(ctx->arena, sizeof *member);
+    hc_tag *tag = hc_alloc(ctx->arena, sizeof *tag);
+
+    tag->tag = T;
+    tag->body = B;
+    tag->pos = K.pos;
+    member->kind = HC_MEMBER_TAG;
+    member->tag = tag;
+    add_member(ctx, member);
+    ctx->tag = tag;
+}
+
+variants ::= .
+variants ::= variants variant.
+
+variant ::= name(N) COLON type(T) SEMI. {
+    hc_variant *variant = hc_alloc(ctx->arena, sizeof *variant);
+
+    variant->name = N;
+    variant->body = T;
+    assert(ctx->tag != NULL);
+    hc_vec_push(ctx->arena, &ctx->tag->variants, variant);
+}
+
+policy(A) ::= SKIP. { A = HC_POLICY_SKIP; }
+policy(A) ::= REJECT. { A = HC_POLICY_REJECT; }
+
+name(A) ::= IDENT(T). { A = to_name(T, false); }
+name(A) ::= STRING(T). { A = to_name(T, true); }
+
+type(A) ::= STRING_TYPE(K). { A = simple_type(HC_TYPE_STRING, K.pos); }
+type(A) ::= STRING_TYPE(K) LPAREN INT(N) RPAREN. {
+    A = bounded_type(HC_TYPE_STRING, K.pos, N);
+}
+type(A) ::= EMAIL(K). {
+    A = simple_type(HC_TYPE_EMAIL, K.pos);
+    A.bound = HC_DEFAULT_EMAIL_BOUND;
+}
+type(A) ::= EMAIL(K) LPAREN INT(N) RPAREN. {
+    A = bounded_type(HC_TYPE_EMAIL, K.pos, N);
+}
+type(A) ::= BOOL(K). { A = simple_type(HC_TYPE_BOOL, K.pos); }
+type(A) ::= UUID(K). { A = simple_type(HC_TYPE_UUID, K.pos); }
+type(A) ::= DATETIME(K). { A = simple_type(HC_TYPE_DATETIME, K.pos); }
+type(A) ::= IDENT(N). {
+    A = simple_type(HC_TYPE_RECORD, N.pos);
+    A.record_name = to_name(N, false);
+}
+
+mods(A) ::= . { memset(&A, 0, sizeof A); }
+mods(A) ::= mods(B) modifier(M). {
+    A = B;
+    add_modifier(&A, M.kind == TK_OPTIONAL   ? HC_MOD_OPTIONAL
+                     : M.kind == TK_NULLABLE ? HC_MOD_NULLABLE
+                                             : HC_MOD_SECRET,
+                 M.pos);
+}
+
+modifier(A) ::= OPTIONAL(T). { A = T; }
+modifier(A) ::= NULLABLE(T). { A = T; }
+modifier(A) ::= SECRET(T). { A = T; }
+
+%code {
+static const char *describe_token(hc_parse_ctx *ctx, int kind,
+                                  const hc_token *tok)
+{
+    switch (kind) {
+    case HC_TOKEN_END:
+        return "end of file";
+    case TK_IDENT:
+        return hc_sprintf(ctx->arena, "identifier '%s'",
+                          hc_diag_name(ctx->diag, &(hc_name){
+                              tok->text, tok->len, tok->pos, false}));
+    case TK_STRING:
+        return "quoted name";
+    case TK_INT:
+        return hc_sprintf(ctx->arena, "integer %llu",
+                          (unsigned long long)tok->number);
+    case TK_SEMI:
+        return "';'";
+    case TK_COLON:
+        return "':'";
+    case TK_LBRACE:
+        return "'{'";
+    case TK_RBRACE:
+        return "'}'";
+    case TK_LPAREN:
+        return "'('";
+    case TK_RPAREN:
+        return "')'";
+    case TK_PACKAGE:     return "keyword 'package'";
+    case TK_UNKNOWN:     return "keyword 'unknown'";
+    case TK_SKIP:        return "keyword 'skip'";
+    case TK_REJECT:      return "keyword 'reject'";
+    case TK_RECORD:      return "keyword 'record'";
+    case TK_MESSAGE:     return "keyword 'message'";
+    case TK_TAG:         return "keyword 'tag'";
+    case TK_SELECTS:     return "keyword 'selects'";
+    case TK_STRING_TYPE: return "keyword 'string'";
+    case TK_EMAIL:       return "keyword 'email'";
+    case TK_BOOL:        return "keyword 'bool'";
+    case TK_UUID:        return "keyword 'uuid'";
+    case TK_DATETIME:    return "keyword 'datetime'";
+    case TK_OPTIONAL:    return "keyword 'optional'";
+    case TK_NULLABLE:    return "keyword 'nullable'";
+    case TK_SECRET:      return "keyword 'secret'";
+    }
+    return "token";
+}
+
+hc_schema *hc_parse(const char *path, const char *text, size_t len,
+                    hc_diag *diag, hc_arena *arena)
+{
+    hc_parse_ctx ctx;
+    hc_lexer lexer;
+    hc_token token;
+    void *parser;
+
+    memset(&ctx, 0, sizeof ctx);
+    ctx.arena = arena;
+    ctx.diag = diag;
+    ctx.schema = hc_alloc(arena, sizeof *ctx.schema);
+    ctx.schema->path = path;
+
+    parser = hc_parserAlloc(malloc);
+    if (parser == NULL)
+        hc_out_of_memory();
+    hc_lexer_init(&lexer, text, len, diag, arena);
+
+    /* Stop at the first error: after it, lemon's recovery would only
+     * produce errors that follow from the first. */
+    for (;;) {
+        int kind = hc_lex(&lexer, &token);
+
+        if (kind == HC_TOKEN_ERROR) {
+            ctx.failed = 1;
+            break;
+        }
+        hc_parser(parser, kind, token, &ctx);
+        if (ctx.failed || kind == HC_TOKEN_END)
+            break;
+    }
+
+    hc_lexer_free(&lexer);
+    hc_parserFree(parser, free);
+    return ctx.failed ? NULL : ctx.schema;
+}
+}
