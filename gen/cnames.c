@@ -40,7 +40,8 @@ char *hc_snake(hc_arena *arena, const hc_name *name)
     char *out = hc_alloc(arena, 2 * len + 3);
     size_t i, n = 0;
 
-    if (len > 0 && is_digit(in[0])) {
+    /* Identifiers starting with "__" are reserved to the C compiler. */
+    if (len > 0 && (is_digit(in[0]) || (in[0] == '_' && in[1] == '_'))) {
         out[n++] = 'm';
         out[n++] = '_';
     }

@@ -5,7 +5,8 @@
  *      digit or '_' becomes '_' ("first-name" -> first_name);
  *   2. CamelCase becomes snake_case, a run of capitals counting as one
  *      word (IsEnabled -> is_enabled, URLPath -> url_path);
- *   3. a leading digit gets "m_" in front ("2fa" -> m_2fa);
+ *   3. a name starting with a digit or "__" gets "m_" in front
+ *      ("2fa" -> m_2fa);
  *   4. a struct member that is a C or C++ keyword (or one of the
  *      <stdbool.h> macros) gets a trailing '_' (int -> int_).
  *

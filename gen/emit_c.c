@@ -101,12 +101,22 @@ static void comment_text(hc_buf *buf, const char *text, size_t len)
 /* A JSON name as a reader would write it in the schema. */
 static void name_comment(hc_buf *buf, const hc_name *name)
 {
+    size_t i, end;
+
     if (!name->quoted) {
         hc_buf_add(buf, name->text, name->len);
         return;
     }
+    /* Escaped as in the schema, so the comment reads as the source. */
     hc_buf_puts(buf, "\"");
-    comment_text(buf, name->text, name->len);
+    for (i = 0; i < name->len; i = end) {
+        for (end = i; end < name->len; end++)
+            if (name->text[end] == '"' || name->text[end] == '\\')
+                break;
+        comment_text(buf, name->text + i, end - i);
+        if (end < name->len)
+            hc_buf_printf(buf, "\\%c", name->text[end++]);
+    }
     hc_buf_puts(buf, "\"");
 }
 

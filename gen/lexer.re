@@ -130,9 +130,19 @@ static int lex_quoted(hc_lexer *lx, hc_token *tok)
             continue;
         }
         "\\" {
-            hc_error(lx->diag, position(lx, start),
-                     "invalid escape in quoted name: only \\\" and \\\\ "
-                     "are allowed");
+            if (lx->cursor == lx->limit)
+                hc_error(lx->diag, tok->pos,
+                         "unterminated quoted name: no closing '\"' before "
+                         "the end of the file");
+            else
+                hc_error(lx->diag, position(lx, start),
+                         "invalid escape in quoted name: only \\\" and "
+                         "\\\\ are allowed");
+            return tok->kind = HC_TOKEN_ERROR;
+        }
+        "\n" {
+            hc_error(lx->diag, tok->pos,
+                     "unterminated quoted name: no closing '\"' on its line");
             return tok->kind = HC_TOKEN_ERROR;
         }
         [\x00-\x1f\x7f] {
