@@ -191,7 +191,9 @@ void *hc_map_get(const hc_map *map, const char *key, size_t len)
 
 static void map_grow(hc_arena *arena, hc_map *map)
 {
-    size_t nbuckets = map->nbuckets == 0 ? 64 : map->nbuckets * 2;
+    /* Start small: a map per record is common, and most hold a few
+     * names. */
+    size_t nbuckets = map->nbuckets == 0 ? 8 : map->nbuckets * 2;
     hc_map_entry **buckets = hc_alloc(arena, nbuckets * sizeof *buckets);
     size_t i;
 

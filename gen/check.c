@@ -99,7 +99,7 @@ static void check_package(checker *c)
 /* The policy declared in a list of `unknown` declarations, reporting
  * any after the first. */
 static hc_policy one_policy(checker *c, const hc_vec *policies,
-                            const char *where)
+                            const hc_record *owner)
 {
     const hc_policy_decl *first;
     size_t i;
@@ -111,8 +111,10 @@ static hc_policy one_policy(checker *c, const hc_vec *policies,
         const hc_policy_decl *again = policies->items[i];
 
         hc_error(c->diag, again->pos,
-                 "duplicate 'unknown' policy %s: the first is on line %lu",
-                 where, (unsigned long)first->pos.line);
+                 "duplicate 'unknown' policy %s%s%s: the first is on line %lu",
+                 owner != NULL ? "in record '" : "for the package",
+                 owner != NULL ? name_of(c, &owner->name) : "",
+                 owner != NULL ? "'" : "", (unsigned long)first->pos.line);
     }
     return first->policy;
 }
@@ -124,7 +126,7 @@ static void check_records(checker *c)
     size_t i;
 
     s->reject_unknown =
-        one_policy(c, &s->policies, "for the package") == HC_POLICY_REJECT;
+        one_policy(c, &s->policies, NULL) == HC_POLICY_REJECT;
 
     for (i = 0; i < s->records.len; i++) {
         hc_record *r = s->records.items[i];
@@ -333,9 +335,7 @@ static void check_members(checker *c, hc_record *r)
     hc_policy policy;
     size_t i;
 
-    policy = one_policy(c, &r->policies,
-                        hc_sprintf(c->arena, "in record '%s'",
-                                   name_of(c, &r->name)));
+    policy = one_policy(c, &r->policies, r);
     r->reject_unknown = policy == HC_POLICY_DEFAULT
                             ? c->schema->reject_unknown
                             : policy == HC_POLICY_REJECT;
@@ -947,6 +947,25 @@ static void name_record(checker *c, hc_map *global, hc_record *r)
     }
 }
 
+static const char *const std_names[] = {
+    "size_t", "ptrdiff_t", "wchar_t", "max_align_t",
+    "int8_t", "int16_t", "int32_t", "int64_t",
+    "uint8_t", "uint16_t", "uint32_t", "uint64_t",
+    "int_least8_t", "int_least16_t", "int_least32_t", "int_least64_t",
+    "uint_least8_t", "uint_least16_t", "uint_least32_t", "uint_least64_t",
+    "int_fast8_t", "int_fast16_t", "int_fast32_t", "int_fast64_t",
+    "uint_fast8_t", "uint_fast16_t", "uint_fast32_t", "uint_fast64_t",
+    "intptr_t", "uintptr_t", "intmax_t", "uintmax_t",
+    "INT_LEAST8_MIN", "INT_LEAST16_MIN", "INT_LEAST32_MIN", "INT_LEAST64_MIN",
+    "INT_LEAST8_MAX", "INT_LEAST16_MAX", "INT_LEAST32_MAX", "INT_LEAST64_MAX",
+    "UINT_LEAST8_MAX", "UINT_LEAST16_MAX", "UINT_LEAST32_MAX",
+    "UINT_LEAST64_MAX",
+    "INT_FAST8_MIN", "INT_FAST16_MIN", "INT_FAST32_MIN", "INT_FAST64_MIN",
+    "INT_FAST8_MAX", "INT_FAST16_MAX", "INT_FAST32_MAX", "INT_FAST64_MAX",
+    "UINT_FAST8_MAX", "UINT_FAST16_MAX", "UINT_FAST32_MAX", "UINT_FAST64_MAX",
+    "SIG_ATOMIC_MIN", "SIG_ATOMIC_MAX",
+};
+
 static void check_c_names(checker *c)
 {
     hc_schema *s = c->schema;
@@ -958,6 +977,19 @@ static void check_c_names(checker *c)
     size_t i;
 
     s->prefix = p = hc_snake(c->arena, &s->package);
+    if (strncmp(p, "hook", 4) == 0 && (p[4] == '\0' || p[4] == '_'))
+        hc_error(c->diag, s->package.pos,
+                 "package name '%s' gives the C prefix '%s', which would "
+                 "clash with the runtime's hook_ names; choose another",
+                 name_of(c, &s->package), p);
+
+    /* Names the included headers declare that a prefix and a record or
+     * tag name could spell: package int8 with record T is int8_t. */
+    for (i = 0; i < sizeof std_names / sizeof std_names[0]; i++)
+        claim_c_name(c, &global, std_names[i],
+                     hc_sprintf(c->arena, "the standard name '%s'",
+                                std_names[i]),
+                     NULL);
     claim_c_name(c, &global, hc_sprintf(c->arena, "%s_parser", p),
                  "the parser type", NULL);
     for (i = 0; i < sizeof functions / sizeof functions[0]; i++)

@@ -25,7 +25,7 @@
 
 /* Schemas are small; a bigger file is a mistake, and the limit keeps
  * memory bounded whatever is passed in. */
-#define HC_MAX_SCHEMA_BYTES (16u * 1024 * 1024)
+#define HC_MAX_SCHEMA_BYTES (4u * 1024 * 1024)
 
 static const struct {
     const char *name;

@@ -191,6 +191,15 @@ if expect_status 1 "schema is a directory" -o "$tmp" "$tmp"; then
     pass
 fi
 
+# A schema over the 4 MiB limit is refused before it is parsed.
+head -c 4194305 /dev/zero | tr '\0' '#' >"$tmp/huge.hookc"
+if expect_status 1 "schema over 4 MiB" -o "$tmp" "$tmp/huge.hookc" &&
+    grep -q "larger than the 4194304-byte limit" "$tmp/stderr"; then
+    pass
+else
+    fail "schema over 4 MiB: $(cat "$tmp/stderr")"
+fi
+
 # A failing run leaves an existing output untouched.
 mkdir "$tmp/keep"
 echo "old" >"$tmp/keep/nb.h"
