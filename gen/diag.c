@@ -45,11 +45,6 @@ void hc_note(hc_diag *diag, hc_pos pos, const char *fmt, ...)
     va_end(args);
 }
 
-bool hc_diag_full(const hc_diag *diag)
-{
-    return diag->errors >= HC_MAX_REPORTED_ERRORS;
-}
-
 void hc_diag_finish(hc_diag *diag)
 {
     if (diag->errors > HC_MAX_REPORTED_ERRORS)

@@ -43,9 +43,6 @@ void hc_note(hc_diag *diag, hc_pos pos, const char *fmt, ...)
 #endif
     ;
 
-/* True once the cap is reached: callers may stop looking for more. */
-bool hc_diag_full(const hc_diag *diag);
-
 /* Prints "N more errors not shown" when some were dropped. */
 void hc_diag_finish(hc_diag *diag);
 

@@ -105,8 +105,11 @@ static void add_member(hc_parse_ctx *ctx, hc_member *member)
 }
 
 %stack_overflow {
-    hc_error(ctx->diag, ctx->record != NULL ? ctx->record->name.pos
-                                             : ctx->schema->package.pos,
+    /* Unreachable with this grammar's left-recursive lists, but a parser
+     * must fail cleanly rather than trust that. */
+    hc_pos start = {1, 1};
+
+    hc_error(ctx->diag, ctx->record != NULL ? ctx->record->name.pos : start,
              "the schema is too deeply nested for the parser");
     ctx->failed = 1;
 }
