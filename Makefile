@@ -63,10 +63,11 @@ $(BUILD)/gen/lexer.c: gen/lexer.re | deps
 	@mkdir -p $(@D)
 	re2c -W --no-generation-date -o $@ $<
 
-$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h: gen/grammar.y | deps
+# lemon leaves grammar.h alone when it would not change: touch both
+$(BUILD)/gen/grammar.c $(BUILD)/gen/grammar.h &: gen/grammar.y | deps
 	@mkdir -p $(@D)
 	cp gen/grammar.y $(BUILD)/gen/grammar.y
-	cd $(BUILD)/gen && lemon -q grammar.y
+	cd $(BUILD)/gen && lemon -q grammar.y && touch grammar.c grammar.h
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/grammar.h $(wildcard gen/*.h)
 	@mkdir -p $(@D)

@@ -142,7 +142,7 @@ typedef struct hook_field {
     size_t length;     /* strings: offset of the uint32_t length */
     size_t present;    /* optional: offset of an unsigned char flag */
     size_t is_null;    /* nullable: offset of an unsigned char flag */
-    size_t size;       /* bytes of storage at `value` (cleared on reset) */
+    size_t size;       /* bytes at `value`; a string's length is apart */
     const struct hook_record *record; /* RECORD and BODY */
     uint64_t variants; /* BODY members: bit v set if variant v has it */
 } hook_field;
@@ -164,8 +164,8 @@ typedef struct hook_record {
     uint8_t reject_unknown; /* 1: unknown members are an error */
     uint64_t required;      /* bit i: field i must be present */
     hook_lookup_fn lookup;
-    /* Envelopes only (otherwise zero): the tag field and the body
-     * field indexes, and the variants the tag selects. */
+    /* Envelopes only: the tag field and the body field indexes (-1 in
+     * other records), and the variants the tag selects. */
     int16_t tag_field;
     int16_t body_field;
     const hook_variant *variants;

@@ -10,8 +10,8 @@
  *   FILE  ok [TAG]                      the message is valid
  *   FILE  CODE OFFSET LINE:COL PATH     rejected so; PATH '-' when empty
  *
- * For every case the outcome must equal the expectation one-shot, fed 1,
- * 2, 3, 5, 7 and 64 bytes at a time, and split in two at every position
+ * For every case the outcome must equal the expectation one-shot, fed 1 to
+ * 7, 12 and 64 bytes at a time, and split in two at every position
  * (cases up to SPLIT_ALL bytes). Errors must agree on code, offset, line,
  * column, path and message; valid outputs must be byte-identical, and
  * print and parse back to the same struct.
@@ -46,7 +46,6 @@ typedef struct result {
 
 static expect cases[MAX_CASES];
 static struct CMUnitTest tests[MAX_CASES];
-static char names[MAX_CASES][512];
 static const char *base_dir = ".";
 
 static ROOT_TYPE whole, piece;
@@ -162,9 +161,9 @@ static void round_trip(void)
 static void run_case(void **state)
 {
     const expect *e = *state;
-    static const size_t chunks[] = {1, 2, 3, 5, 7, 64};
+    static const size_t chunks[] = {1, 2, 3, 4, 5, 6, 7, 12, 64};
     char path[1200];
-    size_t len, i;
+    size_t len = 0, i;
     char *data;
     result one, r;
 
@@ -258,8 +257,7 @@ static int load(const char *manifest)
             fprintf(stderr, "%s: bad expectation: %s", manifest, line);
             exit(2);
         }
-        snprintf(names[n], sizeof names[n], "%s", e->file);
-        tests[n].name = names[n];
+        tests[n].name = e->file;
         tests[n].test_func = run_case;
         tests[n].initial_state = e;
         n++;

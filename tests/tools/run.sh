@@ -46,7 +46,7 @@ done
 
 sed 's/9e5e84e9-974d/9e5e84e9-97/' $created >"$tmp/baduuid.json"
 expect 1 "invalid message" -- "$CHECK" "$tmp/baduuid.json"
-has "$tmp/err" "$tmp/baduuid.json:16:13: error: Data.Integration.Id: " \
+has "$tmp/err" "$tmp/baduuid.json:13:13: error: Data.Integration.Id: " \
     "error line format"
 has "$tmp/err" "[VALUE]" "error code shown"
 [ -s "$tmp/out" ] && bad "nothing on stdout for invalid input" || ok
