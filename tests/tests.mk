@@ -53,11 +53,12 @@ TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
 MANIFESTS := proto:tests/prototype/proto.cases mews:tests/seed/seed.cases \
 	mews:tests/cases/mews.cases full:tests/cases/full.cases
 
-.PHONY: test test-unit test-cases test-tools test-schemas test-heap
+.PHONY: test test-unit test-cases test-tools test-schemas test-heap \
+	conformance
 
 test: test-deps all
 	@$(MAKE) --no-print-directory test-unit test-cases test-schemas \
-		test-tools test-heap
+		test-tools test-heap conformance
 	@echo "make test: all suites passed"
 
 test-unit: $(TEST_BINS)
@@ -88,3 +89,28 @@ test-heap: $(LIB) $(BUILD)/obj/generated/mews.o
 		grep -wE 'malloc|calloc|realloc|free|aligned_alloc|posix_memalign|strdup|strndup'; \
 	then echo "heap allocator referenced"; exit 1; \
 	else echo "1 passed, 0 failed"; fi
+
+# Public conformance corpora from $(DATA), through the generated Mews
+# parser, whole and chunked, under both flavours. Skipped, with one line,
+# where the corpora are absent.
+$(foreach f,$(FLAVOURS),$(eval \
+$(T)/$(f)/conformance: tests/conformance/conformance.c $(MEWS).c $(MEWS).h \
+		$(RT_DEPS) | test-deps ; \
+	@mkdir -p $$(@D) && $$($(f)_CC) $$($(f)_CF) -Iruntime -I$(BUILD)/generated \
+		tests/conformance/conformance.c $(MEWS).c $(RT_SRC) -o $$@))
+
+conformance: $(T)/plain/conformance $(T)/san/conformance \
+		$(T)/plain/runner-mews $(T)/san/runner-mews
+	@for f in $(FLAVOURS); do \
+		echo "== parser-bug classes at their edges ($$f)"; \
+		out=$$($(T)/$$f/runner-mews tests/conformance/edges.cases 2>&1) \
+			|| { echo "$$out"; exit 1; }; \
+		echo "$$out" | grep -E 'PASSED|FAILED'; \
+	done
+	@if [ ! -d "$(DATA)/jsontestsuite" ]; then \
+		echo "conformance: skipped, no corpora in $(DATA) (set DATA=...)"; \
+	else for f in $(FLAVOURS); do \
+		echo "== conformance corpora ($$f)"; \
+		$(T)/$$f/conformance $(DATA) tests/conformance/i_verdicts.tsv \
+			|| exit 1; \
+	done; fi
