@@ -191,12 +191,31 @@ static hook_code fail(hook_parser *p, hook_code code, uint64_t offset,
 void hook_init(hook_parser *p, const hook_record *root, void *out,
                size_t out_size)
 {
-    memset(p, 0, sizeof *p);
+    /* Only the members read before they are written are reset: the
+     * frames, key and scratch buffers are filled as they are used. */
     p->root = root;
     p->out = out;
     p->out_size = out_size;
+    p->offset = 0;
     p->line = 1;
+    p->line_start = 0;
+    p->line_cont = 0;
     p->state = ST_VALUE;
+    p->lex = LX_NONE;
+    p->finished = 0;
+    p->stopped = 0;
+    p->doomed = 0;
+    p->kinds = 0;
+    p->depth = 0;
+    p->over = 0;
+    p->nframes = 0;
+    p->field = NULL;
+    p->error.code = HOOK_OK;
+    p->error.offset = 0;
+    p->error.line = 0;
+    p->error.column = 0;
+    p->error.path[0] = '\0';
+    p->error.message[0] = '\0';
     memset(out, 0, out_size);
 }
 
@@ -693,9 +712,81 @@ static hook_code close_container(hook_parser *p, unsigned char c,
 
 /* --- the byte loop -------------------------------------------------- */
 
-static int is_space(unsigned char c)
+/* Byte classes for the hot loops: JSON whitespace, and bytes that stand
+ * for themselves inside a string (printable ASCII but '"' and '\'). */
+enum { C_SPACE = 1, C_PLAIN = 2 };
+
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    3, 2, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x20: ' ' '"' */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x30 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x40 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 2, 2, /* 0x50: '\' */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x60 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The end of a run of plain string bytes starting at s: eight bytes at a
+ * time while none of them needs a closer look, then one at a time. */
+static const unsigned char *scan_plain(const unsigned char *s,
+                                       const unsigned char *end)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+
+    while (end - s >= 8) {
+        uint64_t x, q, b, special;
+        memcpy(&x, s, 8);
+        q = x ^ (ones * '"');
+        b = x ^ (ones * '\\');
+        /* a zero byte in q or b, a byte below 0x20, or one above 0x7f */
+        special = ((q - ones) & ~q) | ((b - ones) & ~b) |
+                  ((x - ones * 0x20) & ~x) | x;
+        if (special & high)
+            break;
+        s += 8;
+    }
+    while (s < end && (byte_class[*s] & C_PLAIN))
+        s++;
+    return s;
+}
+
+/* Length of the well-formed UTF-8 sequence at s when it lies wholly
+ * before end; 0 when it is cut by the chunk's end or malformed (the
+ * byte-at-a-time path then decides, with the exact position). */
+static size_t utf8_sequence(const unsigned char *s, const unsigned char *end)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t n, i;
+
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - s) < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (i = 2; i < n; i++) {
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    }
+    return n;
 }
 
 static int hex_digit(unsigned char c)
@@ -985,33 +1076,48 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
     while (s < end) {
         unsigned char c = *s;
 
-        if (p->lex == LX_STRING) {
-            /* fast path: a run of plain ASCII inside a string */
-            const unsigned char *q = s;
-            while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' &&
-                   *q != '\\')
-                q++;
+        switch (p->lex) {
+        case LX_NONE:
+            if (byte_class[c] & C_SPACE) {
+                do {
+                    if (*s == '\n') {
+                        p->line++;
+                        p->line_start = base + (uint64_t)(s - begin) + 1;
+                        p->line_cont = 0;
+                    }
+                    s++;
+                } while (s < end && (byte_class[*s] & C_SPACE));
+                continue;
+            }
+            rc = structural_byte(p, c, base + (uint64_t)(s - begin));
+            break;
+        case LX_STRING: {
+            /* fast paths: runs of plain ASCII, whole UTF-8 sequences */
+            const unsigned char *q = scan_plain(s, end);
+            size_t n;
             if (q > s) {
                 put_bytes(p, s, (size_t)(q - s));
                 s = q;
                 continue;
             }
-        }
-
-        switch (p->lex) {
-        case LX_NONE:
-            if (is_space(c)) {
-                if (c == '\n') {
-                    p->line++;
-                    p->line_start = base + (uint64_t)(s - begin) + 1;
-                    p->line_cont = 0;
-                }
-                break;
+            if (c >= 0x80 && (n = utf8_sequence(s, end)) > 0) {
+                put_bytes(p, s, n);
+                p->line_cont += n - 1;
+                s += n;
+                continue;
             }
-            rc = structural_byte(p, c, base + (uint64_t)(s - begin));
+            rc = string_byte(p, c, base + (uint64_t)(s - begin));
             break;
+        }
         case LX_NUMBER: {
-            int r = number_byte(p, c, base + (uint64_t)(s - begin));
+            int r;
+            if (c >= '0' && c <= '9' &&
+                (p->sub == N_INT || p->sub == N_FRAC || p->sub == N_EXP)) {
+                while (s < end && *s >= '0' && *s <= '9')
+                    s++;
+                continue;
+            }
+            r = number_byte(p, c, base + (uint64_t)(s - begin));
             if (r > 0)
                 continue; /* read the byte again, as structure */
             if (r < 0)

@@ -10,41 +10,38 @@
 #include "hookrt.h"
 #include "internal.h"
 
-static int hex_value(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* hex digit value, or 16 for any other byte */
+static const unsigned char hex_table[256] = {
+#define X16 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16
+    X16, X16, X16,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 16, 16, 16, 16, 16,
+    16, 10, 11, 12, 13, 14, 15, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    X16,
+    16, 10, 11, 12, 13, 14, 15, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    X16, X16, X16, X16, X16, X16, X16, X16, X16
+#undef X16
+};
 
-int hook_parse_uuid(const char *s, size_t len, hook_uuid *out)
+int hook_parse_uuid(const char *str, size_t len, hook_uuid *out)
 {
     /* 8-4-4-4-12 hex digits; either case; no version check */
-    static const unsigned char dash_at[] = {8, 13, 18, 23};
+    static const unsigned char at[16] = {0,  2,  4,  6,  9,  11, 14, 16,
+                                         19, 21, 24, 26, 28, 30, 32, 34};
+    const unsigned char *s = (const unsigned char *)str;
     hook_uuid u;
-    size_t i, n = 0, d = 0;
+    unsigned bad = 0;
+    int i;
 
-    if (len != 36)
+    if (len != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' ||
+        s[23] != '-')
         return 0;
-    for (i = 0; i < 36; i++) {
-        int hi, lo;
-        if (d < 4 && i == dash_at[d]) {
-            if (s[i] != '-')
-                return 0;
-            d++;
-            continue;
-        }
-        hi = hex_value((unsigned char)s[i]);
-        lo = hex_value((unsigned char)s[i + 1]);
-        if (hi < 0 || lo < 0 || (d < 4 && i + 1 == dash_at[d]))
-            return 0;
-        u.bytes[n++] = (uint8_t)(hi << 4 | lo);
-        i++;
+    for (i = 0; i < 16; i++) {
+        unsigned hi = hex_table[s[at[i]]], lo = hex_table[s[at[i] + 1]];
+        bad |= hi | lo;
+        u.bytes[i] = (uint8_t)(hi << 4 | (lo & 15));
     }
+    if (bad & 16)
+        return 0;
     if (out)
         *out = u;
     return 1;
