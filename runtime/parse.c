@@ -736,7 +736,9 @@ static const unsigned char byte_class[256] = {
 };
 
 /* The end of a run of plain string bytes starting at s: eight bytes at a
- * time while none of them needs a closer look, then one at a time. */
+ * time while none of them needs a closer look, then one at a time. On
+ * little-endian GCC and clang the first special byte of a word is found
+ * directly: the lowest flagged byte of these tests is always exact. */
 static const unsigned char *scan_plain(const unsigned char *s,
                                        const unsigned char *end)
 {
@@ -748,10 +750,16 @@ static const unsigned char *scan_plain(const unsigned char *s,
         q = x ^ (ones * '"');
         b = x ^ (ones * '\\');
         /* a zero byte in q or b, a byte below 0x20, or one above 0x7f */
-        special = ((q - ones) & ~q) | ((b - ones) & ~b) |
-                  ((x - ones * 0x20) & ~x) | x;
-        if (special & high)
+        special = (((q - ones) & ~q) | ((b - ones) & ~b) |
+                   ((x - ones * 0x20) & ~x) | x) & high;
+        if (special) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return s + (__builtin_ctzll(special) >> 3);
+#else
             break;
+#endif
+        }
         s += 8;
     }
     while (s < end && (byte_class[*s] & C_PLAIN))
