@@ -54,11 +54,11 @@ MANIFESTS := proto:tests/prototype/proto.cases mews:tests/seed/seed.cases \
 	mews:tests/cases/mews.cases full:tests/cases/full.cases
 
 .PHONY: test test-unit test-cases test-tools test-schemas test-heap \
-	conformance
+	test-install conformance
 
 test: test-deps all
 	@$(MAKE) --no-print-directory test-unit test-cases test-schemas \
-		test-tools test-heap conformance
+		test-tools test-heap test-install conformance
 	@echo "make test: all suites passed"
 
 test-unit: $(TEST_BINS)
@@ -81,6 +81,10 @@ test-schemas: $(HOOKC)
 test-tools: $(CHECK)
 	@echo "== mews-check"
 	@CHECK=$(abspath $(CHECK)) sh tests/tools/run.sh
+
+test-install: $(HOOKC) $(LIB)
+	@echo "== make install, then a receiver built against it"
+	@sh tests/install/run.sh
 
 # Nothing in the runtime or generated code may reach the heap.
 test-heap: $(LIB) $(BUILD)/obj/generated/mews.o
