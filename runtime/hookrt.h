@@ -53,7 +53,7 @@ extern "C" {
 #define HOOK_ERRORS(X)                                                  \
     X(OK,             NONE,   "no error")                               \
     X(SYNTAX,         SYNTAX, "invalid JSON")                           \
-    X(ENCODING,       SYNTAX, "invalid UTF-8 or escape")                \
+    X(ENCODING,       SYNTAX, "invalid UTF-8 or lone surrogate")        \
     X(TRUNCATED,      SYNTAX, "input ended inside the document")        \
     X(TYPE,           SCHEMA, "value has the wrong type")               \
     X(VALUE,          SCHEMA, "value is not valid for its type")        \

@@ -99,9 +99,23 @@ static void text_uint(text *t, uint64_t v)
     text_mem(t, digits + n, sizeof digits - n);
 }
 
-/* Appends a member name to a path; a name that does not fit is cut at a
- * character boundary and marked with "...". */
-static void text_name(text *t, const void *name, size_t n)
+/* Bytes of s[0..n) that end on a character boundary: a multi-byte
+ * character cut by n is left out whole. */
+static size_t whole_chars(const unsigned char *s, size_t n)
+{
+    size_t i = n, need;
+
+    while (i > 0 && (s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0 || s[i - 1] < 0xC0)
+        return n;
+    need = s[i - 1] >= 0xF0 ? 4 : s[i - 1] >= 0xE0 ? 3 : 2;
+    return n - (i - 1) >= need ? n : i - 1;
+}
+
+/* Appends a member name to a path. A name that does not fit, or that
+ * was already cut (`cut`: a key past HOOK_MAX_KEY), ends in "...". */
+static void text_name(text *t, const void *name, size_t n, int cut)
 {
     const unsigned char *s = name;
     size_t room;
@@ -109,15 +123,13 @@ static void text_name(text *t, const void *name, size_t n)
     if (t->len > 0)
         text_str(t, ".");
     room = t->len + 1 < t->cap ? t->cap - t->len - 1 : 0;
-    if (n <= room) {
-        text_mem(t, s, n);
-        return;
+    if (n + (cut ? 3 : 0) > room) {
+        n = room > 3 ? room - 3 : 0;
+        cut = 1;
     }
-    n = room > 3 ? room - 3 : 0;
-    while (n > 0 && (s[n] & 0xC0) == 0x80)
-        n--;
-    text_mem(t, s, n);
-    text_str(t, "...");
+    text_mem(t, s, cut ? whole_chars(s, n) : n);
+    if (cut)
+        text_str(t, "...");
 }
 
 /* --- positions and errors ------------------------------------------ */
@@ -151,17 +163,18 @@ static void set_error(hook_parser *p, hook_code code, hook_pos at,
         const hook_frame *f = &p->frames[i];
         if (f->field >= 0) {
             const hook_field *fd = &f->record->fields[f->field];
-            text_name(&path, fd->name, fd->name_len);
+            text_name(&path, fd->name, fd->name_len, 0);
         } else {
             if (f->field == -2)
                 text_name(&path, p->key,
-                          p->key_len < HOOK_MAX_KEY ? p->key_len
-                                                    : HOOK_MAX_KEY);
+                          p->key_len > HOOK_MAX_KEY ? HOOK_MAX_KEY
+                                                    : p->key_len,
+                          p->key_len > HOOK_MAX_KEY);
             break;
         }
     }
     if (extra)
-        text_name(&path, extra, extra_len);
+        text_name(&path, extra, extra_len, 0);
     text_str(&m, msg);
 }
 

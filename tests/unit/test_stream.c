@@ -164,6 +164,33 @@ static void escaped_keys_match_and_lone_surrogates_fail(void **state)
     assert_int_equal(parse("{\"a\\ud83d\\ude00\":1}", &e), HOOK_MISSING);
 }
 
+static void long_member_names_are_cut_in_paths(void **state)
+{
+    char buf[600], name[300];
+    hook_error e;
+    (void)state;
+    /* a 200-byte unknown name: kept to HOOK_MAX_KEY bytes, marked cut */
+    memset(name, 'k', 200);
+    name[200] = '\0';
+    snprintf(buf, sizeof buf, "{\"%s\":[1 2]}", name);
+    assert_int_equal(parse(buf, &e), HOOK_SYNTAX);
+    assert_int_equal(strlen(e.path), HOOK_MAX_KEY + 3);
+    assert_string_equal(e.path + HOOK_MAX_KEY, "...");
+    /* a cut never splits a character: 127 ASCII bytes, then a euro sign
+     * whose bytes straddle the limit */
+    memset(name, 'k', 127);
+    strcpy(name + 127, "\xe2\x82\xac tail");
+    snprintf(buf, sizeof buf, "{\"%s\":[1 2]}", name);
+    assert_int_equal(parse(buf, &e), HOOK_SYNTAX);
+    assert_int_equal(strlen(e.path), 127 + 3);
+    /* a name of exactly HOOK_MAX_KEY bytes is shown whole */
+    memset(name, 'k', HOOK_MAX_KEY);
+    name[HOOK_MAX_KEY] = '\0';
+    snprintf(buf, sizeof buf, "{\"%s\":[1 2]}", name);
+    assert_int_equal(parse(buf, &e), HOOK_SYNTAX);
+    assert_int_equal(strlen(e.path), HOOK_MAX_KEY);
+}
+
 static void strings_are_bounded_never_truncated(void **state)
 {
     hook_error e;
@@ -243,6 +270,7 @@ int main(void)
         cmocka_unit_test(positions_count_lines_and_characters),
         cmocka_unit_test(nesting_limit_is_reported_by_name),
         cmocka_unit_test(escaped_keys_match_and_lone_surrogates_fail),
+        cmocka_unit_test(long_member_names_are_cut_in_paths),
         cmocka_unit_test(strings_are_bounded_never_truncated),
         cmocka_unit_test(secrets_never_print_unless_asked),
         cmocka_unit_test(print_reports_the_length_it_needs),
