@@ -29,20 +29,22 @@ extern "C" {
  * HOOKRT_ABI differs from the one it was generated for.
  */
 #define HOOKRT_VERSION "0.1.0"
-#define HOOKRT_ABI 1
+#define HOOKRT_ABI 2
 
 /*
  * Limits. They size the parser state, so they are fixed for a given
  * runtime build; each one is reported by name when input exceeds it.
  */
 #define HOOK_MAX_DEPTH 64    /* nesting of objects and arrays, root = 1 */
-#define HOOK_MAX_RECORDS 16  /* nesting of schema records, root = 1 */
+#define HOOK_MAX_RECORDS 16  /* nesting of records and arrays, root = 1 */
 #define HOOK_MAX_FIELDS 64   /* members declared in one record */
 #define HOOK_MAX_KEY 128     /* bytes of a member name or tag that can match */
 #define HOOK_MAX_VARIANTS 64 /* variants selected by one tag */
 #define HOOK_PATH_MAX 256    /* bytes of an error path, NUL included */
 #define HOOK_MESSAGE_MAX 128 /* bytes of an error message, NUL included */
 #define HOOK_SCRATCH 64      /* bytes kept of a uuid or date-time string */
+#define HOOK_MAX_CALLBACKS 8 /* element callbacks set on one parser */
+#define HOOK_DECIMAL_EXP 100000 /* largest |exponent| of a decimal */
 
 /*
  * Error codes, one list. HOOK_X(name, class, text): the class says who
@@ -63,7 +65,9 @@ extern "C" {
     X(UNKNOWN_TAG,    SCHEMA, "unknown tag value")                      \
     X(TOO_LONG,       LIMIT,  "string is longer than its bound")        \
     X(TOO_DEEP,       LIMIT,  "nesting is deeper than HOOK_MAX_DEPTH")  \
-    X(USAGE,          USAGE,  "parser used after finish")
+    X(TOO_MANY,       LIMIT,  "array has more elements than its bound") \
+    X(USAGE,          USAGE,  "parser used after finish")               \
+    X(STOPPED,        USAGE,  "an element callback stopped parsing")
 
 typedef enum hook_code {
 #define HOOK_X_ENUM(name, cls, text) HOOK_##name,
@@ -114,48 +118,101 @@ typedef struct hook_datetime {
  * part of the ABI checked by HOOKRT_ABI.
  */
 typedef enum hook_type {
-    HOOK_T_STRING,
-    HOOK_T_EMAIL,
-    HOOK_T_BOOL,
-    HOOK_T_UUID,
-    HOOK_T_DATETIME,
-    HOOK_T_RECORD,
-    HOOK_T_TAG,
-    HOOK_T_BODY
+    HOOK_T_STRING,   /* bytes at value, uint32_t length at length */
+    HOOK_T_EMAIL,    /* as STRING, checked as an address */
+    HOOK_T_BOOL,     /* bool at value */
+    HOOK_T_UUID,     /* hook_uuid at value */
+    HOOK_T_DATETIME, /* hook_datetime at value */
+    HOOK_T_RECORD,   /* the record's struct at value */
+    HOOK_T_TAG,      /* int at value: variant index + 1, 0 unknown */
+    HOOK_T_BODY,     /* an envelope's body: its struct at value */
+    HOOK_T_INT,      /* int64_t at value, within [min, max] */
+    HOOK_T_DECIMAL,  /* hook_decimal at value */
+    HOOK_T_ENUM,     /* int at value: index + 1 in `enumeration`, 0 unknown */
+    HOOK_T_ARRAY     /* elements at value, uint32_t count at length */
 } hook_type;
 
 enum hook_field_flag {
     HOOK_F_OPTIONAL = 1u << 0, /* the member may be absent */
     HOOK_F_NULLABLE = 1u << 1, /* the value may be null */
-    HOOK_F_SECRET = 1u << 2    /* never echoed */
+    HOOK_F_SECRET = 1u << 2,   /* never echoed */
+    HOOK_F_OPEN = 1u << 3,     /* ENUM, TAG: an unknown value is kept, its
+                                * text at `text` (length at `length`, at
+                                * most max_len bytes), not an error */
+    HOOK_F_STREAM = 1u << 4    /* ARRAY: one element slot; each element is
+                                * handed to a callback, then reused */
 };
 
 struct hook_record;
+struct hook_enum;
 
 typedef struct hook_field {
     const char *name;  /* member name as it appears in JSON */
     uint16_t name_len;
     uint8_t type;      /* hook_type */
     uint8_t flags;     /* hook_field_flag */
-    uint32_t max_len;  /* strings and emails: bound in bytes */
+    uint32_t max_len;  /* strings, emails, open texts: bound in bytes */
     size_t value;      /* offset of the value (string: of its bytes) */
-    size_t length;     /* strings: offset of the uint32_t length */
-    size_t present;    /* optional: offset of an unsigned char flag */
-    size_t is_null;    /* nullable: offset of an unsigned char flag */
+    size_t length;     /* strings, open texts: the uint32_t length;
+                        * arrays: the uint32_t element count */
+    size_t present;    /* optional: offset of a bool flag */
+    size_t is_null;    /* nullable: offset of a bool flag */
     size_t size;       /* bytes at `value`; a string's length is apart */
     const struct hook_record *record; /* RECORD and BODY */
     uint64_t variants; /* BODY members: bit v set if variant v has it */
+    /* HOOK_T_INT */
+    int64_t min, max;
+    /* HOOK_T_ENUM */
+    const struct hook_enum *enumeration;
+    /* HOOK_F_OPEN: offset of the unknown value's bytes */
+    size_t text;
+    /* HOOK_T_ARRAY: the element (offsets in it are from the element's
+     * start), the stride between stored elements, and the bound */
+    const struct hook_field *element;
+    size_t element_size;
+    uint32_t max_count;
 } hook_field;
+
+/* A decimal number, exactly: mantissa * 10^exponent. */
+typedef struct hook_decimal {
+    int64_t mantissa;
+    int32_t exponent;
+} hook_decimal;
+
+/* Returns the index of a name (member, tag value, enum value), or -1. */
+typedef int (*hook_lookup_fn)(const char *name, size_t len);
+
+typedef struct hook_enum {
+    const char *const *names; /* the values, in declaration order */
+    const uint16_t *name_lens;
+    uint16_t count;
+    hook_lookup_fn lookup;
+} hook_enum;
+
+enum hook_body_rule {
+    HOOK_BODY_REQUIRED, /* the variant's body member must be present */
+    HOOK_BODY_OPTIONAL, /* it may be absent */
+    HOOK_BODY_NONE      /* the variant has no body: present is foreign */
+};
 
 typedef struct hook_variant {
     const char *name; /* tag value */
     uint16_t name_len;
     uint64_t members;  /* bit i: body field i belongs to this variant */
     uint64_t required; /* bit i: body field i is required in it */
+    uint8_t body;      /* hook_body_rule */
 } hook_variant;
 
-/* Returns the field index for a member name, or -1. */
-typedef int (*hook_lookup_fn)(const char *name, size_t len);
+/* A record that is a union decided by which members are present: each
+ * alternative names its members, the ones it requires, and its keys
+ * (members no other alternative has); exactly one alternative's keys
+ * must appear. */
+typedef struct hook_alternative {
+    const char *name;
+    uint64_t members;
+    uint64_t required;
+    uint64_t keys;
+} hook_alternative;
 
 typedef struct hook_record {
     const char *name;
@@ -164,14 +221,27 @@ typedef struct hook_record {
     uint8_t reject_unknown; /* 1: unknown members are an error */
     uint64_t required;      /* bit i: field i must be present */
     hook_lookup_fn lookup;
-    /* Envelopes only: the tag field and the body field indexes (-1 in
-     * other records), and the variants the tag selects. */
+    /* Tagged unions: the tag field's index (-1 in other records), and
+     * the body field's index: -1 when the variants' members sit beside
+     * the tag in this record itself ("internal" union), whose fields
+     * then all carry presence flags and `variants` masks. */
     int16_t tag_field;
     int16_t body_field;
     const hook_variant *variants;
     uint16_t variant_count;
     hook_lookup_fn variant_lookup; /* tag value -> variant index or -1 */
+    /* Unions decided by present members (otherwise NULL and 0): the
+     * chosen alternative's index + 1 is stored as an int at `chosen`. */
+    const hook_alternative *alternatives;
+    uint16_t alternative_count;
+    size_t chosen;
 } hook_record;
+
+/* Called with each element of a HOOK_F_STREAM array as soon as it is
+ * complete and valid; `index` counts from 0. A non-zero return stops
+ * parsing with HOOK_STOPPED. */
+typedef int (*hook_element_fn)(void *ctx, const void *element,
+                               uint32_t index);
 
 /*
  * The parser. Its members are private: read it only through the
@@ -184,13 +254,15 @@ typedef struct hook_pos {
 } hook_pos;
 
 typedef struct hook_frame {
-    const hook_record *record;
-    unsigned char *base;  /* output storage of this record */
+    const hook_record *record; /* a record's object, or NULL: an array */
+    const hook_field *array;   /* an array: its field */
+    unsigned char *base;  /* record: its storage; array: its owner's */
     uint64_t seen;        /* bit i: field i was present */
     int32_t field;        /* member being parsed, -1 none, -2 unknown */
-    uint32_t depth;       /* container depth of this object */
-    /* Envelopes: the chosen variant (-1 not yet), whether the body has
-     * ended, and which body members it had. */
+    uint32_t count;       /* array: elements so far */
+    uint32_t depth;       /* container depth of this object or array */
+    /* Tagged unions: the chosen variant (-1 not yet, -2 an unknown value
+     * of an open tag), whether the body has ended, and its members. */
     int32_t variant;
     uint32_t body_done;
     uint64_t body_seen;
@@ -246,6 +318,20 @@ typedef struct hook_parser {
     uint32_t key_len;
     unsigned char scratch[HOOK_SCRATCH];
 
+    /* the number being read into an INT or DECIMAL field */
+    uint64_t num;           /* its digits, as long as they fit */
+    uint32_t num_exp;       /* its exponent digits, saturating */
+    uint16_t num_frac;      /* digits after the point */
+    uint8_t num_neg, num_exp_neg, num_over, num_real;
+
+    /* element callbacks of streamed arrays */
+    struct {
+        const hook_field *array;
+        hook_element_fn fn;
+        void *ctx;
+    } callbacks[HOOK_MAX_CALLBACKS];
+    uint32_t ncallbacks;
+
     hook_error error;
 } hook_parser;
 
@@ -267,6 +353,12 @@ void hook_init(hook_parser *p, const hook_record *root, void *out,
 hook_code hook_feed(hook_parser *p, const void *data, size_t len);
 hook_code hook_finish(hook_parser *p);
 const hook_error *hook_get_error(const hook_parser *p);
+
+/* Hands each element of the streamed array `array` (a field of one of
+ * the package's records, as the generated wrappers name it) to `fn`.
+ * Call after init; returns 0, or -1 when HOOK_MAX_CALLBACKS are set. */
+int hook_on_elements(hook_parser *p, const hook_field *array,
+                     hook_element_fn fn, void *ctx);
 
 /* True once the document is certain to be rejected, even before finish:
  * lets a receiver stop reading early. */

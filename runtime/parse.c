@@ -50,7 +50,8 @@ enum role {
     R_KEY,           /* a member name of a record */
     R_FIELD,         /* a string or e-mail field: stored in place */
     R_SCRATCH,       /* a uuid or date-time: collected, then converted */
-    R_TAG            /* an envelope's tag value */
+    R_TAG,           /* a union's tag value */
+    R_ENUM           /* an enum value: collected, then looked up */
 };
 
 enum number_part {
@@ -161,6 +162,13 @@ static void set_error(hook_parser *p, hook_code code, hook_pos at,
     e->path[0] = '\0';
     for (i = 0; i < p->nframes; i++) {
         const hook_frame *f = &p->frames[i];
+        if (!f->record) {
+            /* an array: the element being read */
+            text_str(&path, "[");
+            text_uint(&path, f->count);
+            text_str(&path, "]");
+            continue;
+        }
         if (f->field >= 0) {
             const hook_field *fd = &f->record->fields[f->field];
             text_name(&path, fd->name, fd->name_len, 0);
@@ -222,6 +230,7 @@ void hook_init(hook_parser *p, const hook_record *root, void *out,
     p->depth = 0;
     p->over = 0;
     p->nframes = 0;
+    p->ncallbacks = 0; /* set them after init */
     p->field = NULL;
     p->error.code = HOOK_OK;
     p->error.offset = 0;
@@ -249,11 +258,24 @@ static hook_frame *top(hook_parser *p)
     return &p->frames[p->nframes - 1];
 }
 
-/* True when the innermost open container is the object of a record. */
-static int in_record(const hook_parser *p)
+/* The innermost frame when its object or array is the container open
+ * right now (not something skipped inside it), else NULL. */
+static hook_frame *current(hook_parser *p)
 {
-    return p->nframes > 0 && p->over == 0 &&
-           p->frames[p->nframes - 1].depth == p->depth;
+    hook_frame *f;
+
+    if (p->nframes == 0 || p->over)
+        return NULL;
+    f = &p->frames[p->nframes - 1];
+    return f->depth == p->depth ? f : NULL;
+}
+
+/* True when the innermost open container is the object of a record. */
+static int in_record(hook_parser *p)
+{
+    const hook_frame *f = current(p);
+
+    return f != NULL && f->record != NULL;
 }
 
 static void set_flag(unsigned char *base, size_t offset)
@@ -261,24 +283,44 @@ static void set_flag(unsigned char *base, size_t offset)
     base[offset] = 1;
 }
 
-static void push_frame(hook_parser *p, const hook_record *rec,
-                       unsigned char *base, hook_pos at)
+static hook_frame *push_frame(hook_parser *p, hook_pos at)
 {
     hook_frame *f;
 
     if (p->nframes == HOOK_MAX_RECORDS) {
         /* hookc refuses schemas this deep; kept as a guard */
         hold(p, HOOK_TOO_DEEP, at, NULL, 0,
-             "records nest deeper than HOOK_MAX_RECORDS");
-        return;
+             "records and arrays nest deeper than HOOK_MAX_RECORDS");
+        return NULL;
     }
     f = &p->frames[p->nframes++];
     memset(f, 0, sizeof *f);
-    f->record = rec;
-    f->base = base;
     f->field = -1;
     f->variant = -1;
-    f->depth = p->depth + 1; /* the object about to be opened */
+    f->depth = p->depth + 1; /* the container about to be opened */
+    return f;
+}
+
+static void push_record(hook_parser *p, const hook_record *rec,
+                        unsigned char *base, hook_pos at)
+{
+    hook_frame *f = push_frame(p, at);
+
+    if (f) {
+        f->record = rec;
+        f->base = base;
+    }
+}
+
+static void push_array(hook_parser *p, const hook_field *array,
+                       unsigned char *base, hook_pos at)
+{
+    hook_frame *f = push_frame(p, at);
+
+    if (f) {
+        f->array = array;
+        f->base = base;
+    }
 }
 
 /* Clears the storage and flags of a field, so that members a variant
@@ -286,8 +328,11 @@ static void push_frame(hook_parser *p, const hook_record *rec,
 static void clear_field(const hook_field *fd, unsigned char *base)
 {
     memset(base + fd->value, 0, fd->size);
-    if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL)
+    if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL ||
+        fd->type == HOOK_T_ARRAY || (fd->flags & HOOK_F_OPEN))
         memset(base + fd->length, 0, sizeof(uint32_t));
+    if (fd->flags & HOOK_F_OPEN)
+        memset(base + fd->text, 0, (size_t)fd->max_len + 1);
     if (fd->flags & HOOK_F_OPTIONAL)
         base[fd->present] = 0;
     if (fd->flags & HOOK_F_NULLABLE)
@@ -305,59 +350,144 @@ static int lowest_bit(uint64_t mask)
     return i;
 }
 
-/* Once an envelope knows both its variant and its body, checks the body
- * against that variant: its required members, and members that only
- * other variants declare. Those are then cleared from the output. */
-static void resolve_variant(hook_parser *p, hook_frame *env, hook_pos at)
+/* Checks the members `seen` of a union's record `rec` (stored at `base`)
+ * against what one variant or alternative declares: its required ones
+ * must be there; the others are refused under `unknown reject`, and
+ * cleared from the output either way. `path_field` is the member of
+ * `frame` that paths go through (-1: the frame's own record); `keep`
+ * are fields never cleared (an internal union's tag). */
+static void check_members(hook_parser *p, hook_frame *frame,
+                          const hook_record *rec, unsigned char *base,
+                          uint64_t seen, uint64_t members, uint64_t required,
+                          int32_t path_field, uint64_t keep, hook_pos at,
+                          const char *what)
 {
-    const hook_record *rec = env->record;
-    const hook_variant *v = &rec->variants[env->variant];
-    const hook_field *body = &rec->fields[rec->body_field];
-    const hook_record *brec = body->record;
-    unsigned char *bbase = env->base + body->value;
-    uint64_t missing = v->required & ~env->body_seen;
-    uint64_t foreign = env->body_seen & ~v->members;
-    int32_t saved = env->field;
+    uint64_t missing = required & ~seen;
+    uint64_t foreign = seen & ~members & ~keep;
+    int32_t saved = frame->field;
     uint16_t i;
 
-    env->field = rec->body_field; /* paths start at the body */
+    frame->field = path_field;
     if (missing) {
-        const hook_field *fd = &brec->fields[lowest_bit(missing)];
+        const hook_field *fd = &rec->fields[lowest_bit(missing)];
         hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
-             "required member is missing for this tag value");
-    } else if (foreign && brec->reject_unknown) {
-        const hook_field *fd = &brec->fields[lowest_bit(foreign)];
+             what[0] == 't' ? "required member is missing for this tag value"
+                            : "required member is missing for this shape");
+    } else if (foreign && rec->reject_unknown) {
+        const hook_field *fd = &rec->fields[lowest_bit(foreign)];
         hold(p, HOOK_UNKNOWN_MEMBER, at, fd->name, fd->name_len,
-             "member is not allowed for this tag value");
+             what[0] == 't' ? "member is not allowed for this tag value"
+                            : "member is not allowed for this shape");
     }
-    env->field = saved;
-    for (i = 0; i < brec->field_count; i++) {
-        if (!(v->members >> i & 1))
-            clear_field(&brec->fields[i], bbase);
+    frame->field = saved;
+    for (i = 0; i < rec->field_count; i++) {
+        if (!((members | keep) >> i & 1))
+            clear_field(&rec->fields[i], base);
     }
 }
 
-/* The '}' of a record's object: required members, then envelope work. */
+/* An envelope knows its variant and has seen its body's end. */
+static void resolve_body(hook_parser *p, hook_frame *env, hook_pos at)
+{
+    const hook_record *rec = env->record;
+    const hook_field *body = &rec->fields[rec->body_field];
+    const hook_variant *v;
+
+    if (env->variant < 0) {
+        /* an open tag's unknown value: the body's shape is unknown too */
+        memset(env->base + body->value, 0, body->size);
+        return;
+    }
+    v = &rec->variants[env->variant];
+    if (v->body == HOOK_BODY_NONE) {
+        int32_t saved = env->field;
+        env->field = rec->body_field;
+        if (rec->reject_unknown)
+            hold(p, HOOK_UNKNOWN_MEMBER, at, NULL, 0,
+                 "member is not allowed for this tag value");
+        env->field = saved;
+        clear_field(body, env->base);
+        return;
+    }
+    check_members(p, env, body->record, env->base + body->value,
+                  env->body_seen, v->members, v->required, rec->body_field,
+                  0, at, "tag");
+}
+
+/* A union decided by present members: exactly one alternative's keys. */
+static void choose_alternative(hook_parser *p, hook_frame *f, hook_pos at)
+{
+    const hook_record *rec = f->record;
+    int chosen = -1, n = 0, stored;
+    uint16_t i;
+
+    for (i = 0; i < rec->alternative_count; i++) {
+        if (f->seen & rec->alternatives[i].keys) {
+            if (chosen < 0)
+                chosen = i;
+            n++;
+        }
+    }
+    if (n == 0) {
+        hold(p, HOOK_MISSING, at, NULL, 0,
+             "no member says which shape this object has");
+        return;
+    }
+    if (n > 1) {
+        hold(p, HOOK_VALUE, at, NULL, 0,
+             "members of more than one shape are present");
+        return;
+    }
+    stored = chosen + 1;
+    memcpy(f->base + rec->chosen, &stored, sizeof stored);
+    check_members(p, f, rec, f->base, f->seen,
+                  rec->alternatives[chosen].members,
+                  rec->alternatives[chosen].required, -1, 0, at, "shape");
+}
+
+/* The '}' of a record's object: required members, then union work. */
 static void close_record(hook_parser *p, hook_pos at)
 {
     hook_frame *f = top(p);
-    uint64_t missing = f->record->required & ~f->seen;
+    const hook_record *rec = f->record;
+    uint64_t missing = rec->required & ~f->seen;
 
     if (!p->doomed && missing) {
-        const hook_field *fd = &f->record->fields[lowest_bit(missing)];
+        const hook_field *fd = &rec->fields[lowest_bit(missing)];
         hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
              "required member is missing");
     }
+    if (!p->doomed && rec->tag_field >= 0) {
+        uint64_t tag_bit = (uint64_t)1 << rec->tag_field;
+        if (rec->body_field < 0 && f->variant >= 0) {
+            const hook_variant *v = &rec->variants[f->variant];
+            check_members(p, f, rec, f->base, f->seen & ~tag_bit, v->members,
+                          v->required, -1, tag_bit, at, "tag");
+        } else if (rec->body_field < 0 && f->variant == -2) {
+            check_members(p, f, rec, f->base, 0, 0, 0, -1, tag_bit, at,
+                          "tag");
+        } else if (rec->body_field >= 0 && f->variant >= 0 &&
+                   !f->body_done &&
+                   rec->variants[f->variant].body == HOOK_BODY_REQUIRED) {
+            const hook_field *fd = &rec->fields[rec->body_field];
+            hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
+                 "required member is missing for this tag value");
+        }
+    }
+    if (!p->doomed && rec->alternative_count > 0)
+        choose_alternative(p, f, at);
+
     p->nframes--;
     if (p->nframes == 0 || p->doomed)
         return;
 
     f = top(p);
-    if (f->record->body_field >= 0 && f->field == f->record->body_field) {
+    if (f->record && f->record->body_field >= 0 &&
+        f->field == f->record->body_field) {
         f->body_done = 1;
         f->body_seen = p->frames[p->nframes].seen;
-        if (f->variant >= 0)
-            resolve_variant(p, f, at);
+        if (f->variant != -1)
+            resolve_body(p, f, at);
     }
 }
 
@@ -391,6 +521,7 @@ static const char *expected_text(const hook_field *fd)
 {
     switch ((hook_type)fd->type) {
     case HOOK_T_STRING:
+    case HOOK_T_ENUM:
         return "expected a string";
     case HOOK_T_EMAIL:
         return "expected an e-mail address string";
@@ -405,28 +536,96 @@ static const char *expected_text(const hook_field *fd)
     case HOOK_T_RECORD:
     case HOOK_T_BODY:
         return "expected an object";
+    case HOOK_T_INT:
+        return "expected an integer";
+    case HOOK_T_DECIMAL:
+        return "expected a number";
+    case HOOK_T_ARRAY:
+        return "expected an array";
     }
     return "unexpected value";
 }
 
-/* The field a value about to start belongs to, or NULL to skip it. */
+/* The field a value about to start belongs to, or NULL to skip it; sets
+ * p->field_base to the storage the field's offsets count from. */
 static const hook_field *value_field(hook_parser *p)
 {
-    hook_frame *f;
+    hook_frame *f = p->doomed ? NULL : current(p);
+    const hook_field *arr;
 
-    if (p->doomed || !in_record(p))
+    if (!f)
         return NULL;
-    f = top(p);
-    if (f->field < 0)
+    if (f->record) {
+        const hook_field *fd;
+        if (f->field < 0)
+            return NULL;
+        fd = &f->record->fields[f->field];
+        /* an open tag named a variant nobody knows: skip its body */
+        if (fd->type == HOOK_T_BODY && f->variant == -2)
+            return NULL;
+        p->field_base = f->base;
+        return fd;
+    }
+
+    arr = f->array;
+    if (f->count >= arr->max_count) {
+        char msg[HOOK_MESSAGE_MAX];
+        text m = {msg, sizeof msg, 0};
+        text_str(&m, "array has more than ");
+        text_uint(&m, arr->max_count);
+        text_str(&m, " elements");
+        hold(p, HOOK_TOO_MANY, p->start, NULL, 0, msg);
         return NULL;
-    p->field_base = f->base;
-    return &f->record->fields[f->field];
+    }
+    p->field_base = f->base + arr->value;
+    if (arr->flags & HOOK_F_STREAM)
+        memset(p->field_base, 0, arr->element_size);
+    else
+        p->field_base += (size_t)f->count * arr->element_size;
+    return arr->element;
 }
 
 static void type_error(hook_parser *p, const hook_field *fd, int is_null)
 {
     hold(p, HOOK_TYPE, p->start, NULL, 0,
          is_null ? "null is not allowed here" : expected_text(fd));
+}
+
+/* An element of a tracked array is complete and valid. */
+static void element_done(hook_parser *p, hook_frame *f)
+{
+    const hook_field *arr = f->array;
+    uint32_t i;
+
+    f->count++;
+    memcpy(f->base + arr->length, &f->count, sizeof f->count);
+    if (!(arr->flags & HOOK_F_STREAM))
+        return;
+    for (i = 0; i < p->ncallbacks; i++) {
+        if (p->callbacks[i].array != arr)
+            continue;
+        if (p->callbacks[i].fn(p->callbacks[i].ctx, f->base + arr->value,
+                               f->count - 1) != 0) {
+            set_error(p, HOOK_STOPPED, p->start, NULL, 0,
+                      "an element callback stopped parsing");
+            p->stopped = 1;
+            p->doomed = 1;
+            memset(p->out, 0, p->out_size);
+        }
+        return;
+    }
+}
+
+int hook_on_elements(hook_parser *p, const hook_field *array,
+                     hook_element_fn fn, void *ctx)
+{
+    if (p->ncallbacks == HOOK_MAX_CALLBACKS)
+        return -1;
+    p->callbacks[p->ncallbacks].array = array;
+    p->callbacks[p->ncallbacks].fn = fn;
+    p->callbacks[p->ncallbacks].ctx = ctx;
+    p->ncallbacks++;
+    return 0;
 }
 
 /* --- values ----------------------------------------------------------- */
@@ -481,9 +680,12 @@ static void put_code_point(hook_parser *p, uint32_t cp)
     put_bytes(p, b, n);
 }
 
-/* A value has ended: back to the container, or to the document's end. */
+/* A value has ended: back to the container, or to the document's end.
+ * In a record the member is done; in a tracked array, an element. */
 static void end_value(hook_parser *p)
 {
+    hook_frame *f;
+
     p->lex = LX_NONE;
     p->field = NULL;
     if (p->over) {
@@ -491,8 +693,41 @@ static void end_value(hook_parser *p)
         return;
     }
     p->state = p->depth == 0 ? ST_END : ST_AFTER;
-    if (in_record(p))
-        top(p)->field = -1;
+    f = current(p);
+    if (!f)
+        return;
+    if (f->record)
+        f->field = -1;
+    else if (!p->doomed)
+        element_done(p, f);
+}
+
+static void too_long(hook_parser *p, uint32_t bound)
+{
+    char msg[HOOK_MESSAGE_MAX];
+    text m = {msg, sizeof msg, 0};
+
+    text_str(&m, "string is longer than ");
+    text_uint(&m, bound);
+    text_str(&m, " bytes");
+    hold(p, HOOK_TOO_LONG, p->start, NULL, 0, msg);
+}
+
+/* Stores the text of an open enum or tag value: it is kept even when
+ * the value is known, so that the output does not depend on it. */
+static int store_text(hook_parser *p, const hook_field *fd,
+                      unsigned char *base, const unsigned char *s,
+                      uint32_t len)
+{
+    if (len > fd->max_len) {
+        too_long(p, fd->max_len);
+        return 0;
+    }
+    if (s != base + fd->text)
+        memcpy(base + fd->text, s, len);
+    base[fd->text + len] = '\0';
+    memcpy(base + fd->length, &len, sizeof len);
+    return 1;
 }
 
 static void finish_string_field(hook_parser *p)
@@ -502,12 +737,7 @@ static void finish_string_field(hook_parser *p)
     uint32_t len = p->str_len;
 
     if (len > fd->max_len) {
-        char msg[HOOK_MESSAGE_MAX];
-        text m = {msg, sizeof msg, 0};
-        text_str(&m, "string is longer than ");
-        text_uint(&m, fd->max_len);
-        text_str(&m, " bytes");
-        hold(p, HOOK_TOO_LONG, p->start, NULL, 0, msg);
+        too_long(p, fd->max_len);
         return;
     }
     base[fd->value + len] = '\0';
@@ -546,21 +776,103 @@ static void finish_tag(hook_parser *p)
 {
     hook_frame *f = top(p);
     const hook_record *rec = f->record;
-    int v = -1;
+    const hook_field *fd = p->field;
+    int v = -1, stored;
 
     if (p->str_len <= HOOK_MAX_KEY)
         v = rec->variant_lookup((const char *)p->key, p->str_len);
-    if (v < 0) {
+    if ((fd->flags & HOOK_F_OPEN) &&
+        !store_text(p, fd, f->base, p->key, p->str_len))
+        return;
+    if (v < 0 && !(fd->flags & HOOK_F_OPEN)) {
         hold(p, HOOK_UNKNOWN_TAG, p->start, NULL, 0, "unknown tag value");
         return;
     }
-    f->variant = v;
-    {
-        int stored = v + 1;
-        memcpy(f->base + p->field->value, &stored, sizeof stored);
+    /* an open tag's unknown value is variant -2: no shape to check */
+    f->variant = v < 0 ? -2 : v;
+    stored = v + 1;
+    memcpy(f->base + fd->value, &stored, sizeof stored);
+    if (rec->body_field >= 0 && f->body_done)
+        resolve_body(p, f, p->start);
+}
+
+static void finish_enum(hook_parser *p)
+{
+    const hook_field *fd = p->field;
+    unsigned char *base = p->field_base;
+    int open = (fd->flags & HOOK_F_OPEN) != 0;
+    uint32_t cap = open ? fd->max_len : HOOK_MAX_KEY;
+    const unsigned char *s = open ? base + fd->text : p->key;
+    int idx = -1;
+
+    if (p->str_len <= cap)
+        idx = fd->enumeration->lookup((const char *)s, p->str_len);
+    if (open && !store_text(p, fd, base, s, p->str_len))
+        return;
+    if (idx < 0 && !open) {
+        hold(p, HOOK_VALUE, p->start, NULL, 0, "not one of the allowed values");
+        return;
     }
-    if (f->body_done)
-        resolve_variant(p, f, p->start);
+    idx++;
+    memcpy(base + fd->value, &idx, sizeof idx);
+}
+
+static void text_int(text *t, int64_t v)
+{
+    if (v < 0) {
+        text_str(t, "-");
+        text_uint(t, (uint64_t)0 - (uint64_t)v);
+    } else {
+        text_uint(t, (uint64_t)v);
+    }
+}
+
+/* A number read into an INT or DECIMAL field is complete. Its digits
+ * were gathered as they came; nothing here can overflow. */
+static void finish_number(hook_parser *p)
+{
+    const hook_field *fd = p->field;
+    unsigned char *dst = p->field_base + fd->value;
+    const uint64_t limit = (uint64_t)INT64_MAX + p->num_neg;
+
+    if (fd->type == HOOK_T_INT) {
+        int64_t v;
+        if (p->num_real) {
+            hold(p, HOOK_VALUE, p->start, NULL, 0,
+                 "expected an integer, without fraction or exponent");
+            return;
+        }
+        v = p->num_neg ? (int64_t)(0 - p->num) : (int64_t)p->num;
+        if (p->num_over || p->num > limit || v < fd->min || v > fd->max) {
+            char msg[HOOK_MESSAGE_MAX];
+            text m = {msg, sizeof msg, 0};
+            text_str(&m, "integer out of range [");
+            text_int(&m, fd->min);
+            text_str(&m, ", ");
+            text_int(&m, fd->max);
+            text_str(&m, "]");
+            hold(p, HOOK_VALUE, p->start, NULL, 0, msg);
+            return;
+        }
+        memcpy(dst, &v, sizeof v);
+    } else {
+        hook_decimal d;
+        int64_t exp = (p->num_exp_neg ? -(int64_t)p->num_exp
+                                      : (int64_t)p->num_exp) - p->num_frac;
+        if (p->num_over || p->num > (uint64_t)INT64_MAX) {
+            hold(p, HOOK_VALUE, p->start, NULL, 0,
+                 "decimal has more digits than 63 bits hold");
+            return;
+        }
+        if (exp < -HOOK_DECIMAL_EXP || exp > HOOK_DECIMAL_EXP) {
+            hold(p, HOOK_VALUE, p->start, NULL, 0,
+                 "decimal exponent is out of range");
+            return;
+        }
+        d.mantissa = p->num_neg ? -(int64_t)p->num : (int64_t)p->num;
+        d.exponent = (int32_t)exp;
+        memcpy(dst, &d, sizeof d);
+    }
 }
 
 static void end_string(hook_parser *p)
@@ -591,6 +903,9 @@ static void end_string(hook_parser *p)
     case R_TAG:
         finish_tag(p);
         break;
+    case R_ENUM:
+        finish_enum(p);
+        break;
     default:
         break;
     }
@@ -602,10 +917,11 @@ static void end_string(hook_parser *p)
 static hook_code begin_value(hook_parser *p, unsigned char c,
                              uint64_t offset)
 {
-    const hook_field *fd = value_field(p);
+    const hook_field *fd;
     int root = p->depth == 0 && p->over == 0 && !p->doomed;
 
     p->start = pos_at(p, offset);
+    fd = value_field(p);
     p->field = fd;
 
     switch (c) {
@@ -621,6 +937,10 @@ static hook_code begin_value(hook_parser *p, unsigned char c,
             begin_string(p, R_SCRATCH, p->scratch, HOOK_SCRATCH);
         } else if (fd->type == HOOK_T_TAG) {
             begin_string(p, R_TAG, p->key, HOOK_MAX_KEY);
+        } else if (fd->type == HOOK_T_ENUM && (fd->flags & HOOK_F_OPEN)) {
+            begin_string(p, R_ENUM, p->field_base + fd->text, fd->max_len);
+        } else if (fd->type == HOOK_T_ENUM) {
+            begin_string(p, R_ENUM, p->key, HOOK_MAX_KEY);
         } else {
             type_error(p, fd, 0);
             begin_string(p, R_SKIP_VALUE, NULL, 0);
@@ -647,18 +967,25 @@ static hook_code begin_value(hook_parser *p, unsigned char c,
     case '5': case '6': case '7': case '8': case '9':
         p->lex = LX_NUMBER;
         p->sub = c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INT;
+        p->num = c == '-' ? 0 : (uint64_t)(c - '0');
+        p->num_exp = 0;
+        p->num_frac = 0;
+        p->num_neg = c == '-';
+        p->num_exp_neg = 0;
+        p->num_over = 0;
+        p->num_real = 0;
         if (root)
             hold(p, HOOK_TYPE, p->start, NULL, 0,
                  "expected an object at the top level");
-        if (fd)
+        if (fd && fd->type != HOOK_T_INT && fd->type != HOOK_T_DECIMAL)
             type_error(p, fd, 0);
         return HOOK_OK;
     case '{':
         if (root)
-            push_frame(p, p->root, p->out, p->start);
+            push_record(p, p->root, p->out, p->start);
         else if (fd && (fd->type == HOOK_T_RECORD ||
                         fd->type == HOOK_T_BODY))
-            push_frame(p, fd->record, p->field_base + fd->value, p->start);
+            push_record(p, fd->record, p->field_base + fd->value, p->start);
         else if (fd)
             type_error(p, fd, 0);
         return HOOK_OK;
@@ -666,7 +993,9 @@ static hook_code begin_value(hook_parser *p, unsigned char c,
         if (root)
             hold(p, HOOK_TYPE, p->start, NULL, 0,
                  "expected an object at the top level");
-        if (fd)
+        if (fd && fd->type == HOOK_T_ARRAY)
+            push_array(p, fd, p->field_base, p->start);
+        else if (fd)
             type_error(p, fd, 0);
         return HOOK_OK;
     default:
@@ -718,6 +1047,8 @@ static hook_code close_container(hook_parser *p, unsigned char c,
                     is_object ? "expected ',' or '}'" : "expected ',' or ']'");
     if (is_object && in_record(p))
         close_record(p, pos_at(p, offset));
+    else if (!is_object && current(p))
+        p->nframes--; /* a tracked array; its count is stored */
     p->depth--;
     end_value(p);
     return HOOK_OK;
@@ -941,6 +1272,37 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
     return HOOK_OK;
 }
 
+/* A digit of the number being read: kept as long as it fits, for INT
+ * and DECIMAL fields; skipped numbers do the same cheap work. */
+static void number_digit(hook_parser *p, unsigned char c)
+{
+    uint64_t d = (uint64_t)(c - '0');
+
+    if (p->sub == N_EXP || p->sub == N_E || p->sub == N_ESIGN) {
+        if (p->num_exp < 100000000u)
+            p->num_exp = p->num_exp * 10 + (uint32_t)d;
+        return;
+    }
+    if (p->num > (UINT64_MAX - d) / 10)
+        p->num_over = 1;
+    else
+        p->num = p->num * 10 + d;
+    if (p->sub == N_DOT || p->sub == N_FRAC) {
+        if (p->num_frac < UINT16_MAX)
+            p->num_frac++;
+        else
+            p->num_over = 1;
+    }
+}
+
+/* The number has ended (at a byte that is not part of it). */
+static void end_number(hook_parser *p)
+{
+    if (p->field && !p->doomed)
+        finish_number(p);
+    end_value(p);
+}
+
 /* One byte of a number. Returns 1 when the byte is not part of the
  * number (which has then ended and the byte must be read again), 0 when
  * consumed, -1 on a syntax error. */
@@ -948,6 +1310,8 @@ static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
 {
     int digit = c >= '0' && c <= '9';
 
+    if (digit)
+        number_digit(p, c);
     switch (p->sub) {
     case N_MINUS:
         if (!digit)
@@ -964,13 +1328,15 @@ static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
         }
         if (c == '.') {
             p->sub = N_DOT;
+            p->num_real = 1;
             return 0;
         }
         if (c == 'e' || c == 'E') {
             p->sub = N_E;
+            p->num_real = 1;
             return 0;
         }
-        end_value(p);
+        end_number(p);
         return 1;
     case N_DOT:
         if (!digit)
@@ -984,11 +1350,12 @@ static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
             p->sub = N_E;
             return 0;
         }
-        end_value(p);
+        end_number(p);
         return 1;
     case N_E:
         if (c == '+' || c == '-') {
             p->sub = N_ESIGN;
+            p->num_exp_neg = c == '-';
             return 0;
         }
         if (!digit)
@@ -1003,7 +1370,7 @@ static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
     case N_EXP:
         if (digit)
             return 0;
-        end_value(p);
+        end_number(p);
         return 1;
     }
     fail(p, HOOK_SYNTAX, offset, "incomplete number");
@@ -1097,6 +1464,10 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
     while (s < end) {
         unsigned char c = *s;
 
+        if (p->stopped) { /* an element callback said stop */
+            p->offset = base + len;
+            return p->error.code;
+        }
         switch (p->lex) {
         case LX_NONE:
             if (byte_class[c] & C_SPACE) {
@@ -1132,7 +1503,7 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
         }
         case LX_NUMBER: {
             int r;
-            if (c >= '0' && c <= '9' &&
+            if (c >= '0' && c <= '9' && !p->field &&
                 (p->sub == N_INT || p->sub == N_FRAC || p->sub == N_EXP)) {
                 while (s < end && *s >= '0' && *s <= '9')
                     s++;

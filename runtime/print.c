@@ -137,14 +137,73 @@ static void put_datetime(sink *k, const hook_datetime *dt)
 }
 
 static void put_record(sink *k, const hook_record *rec,
-                       const unsigned char *base, uint64_t only,
-                       unsigned flags);
+                       const unsigned char *base, unsigned flags);
+
+static void put_int(sink *k, int64_t v)
+{
+    char d[24];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+    do {
+        d[sizeof d - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        d[sizeof d - 1 - n++] = '-';
+    put(k, d + sizeof d - n, (size_t)n);
+}
+
+/* mantissa * 10^exponent, written so that reading it back gives the
+ * same mantissa and exponent: 150e-2 prints as 1.50. */
+static void put_decimal(sink *k, const hook_decimal *d)
+{
+    char digits[24];
+    int n = 0, point;
+    uint64_t u = d->mantissa < 0 ? (uint64_t)0 - (uint64_t)d->mantissa
+                                 : (uint64_t)d->mantissa;
+
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (d->mantissa < 0)
+        put(k, "-", 1);
+    if (d->exponent >= 0) {
+        put(k, digits + sizeof digits - n, (size_t)n);
+        if (d->exponent > 0) {
+            put(k, "e", 1);
+            put_int(k, d->exponent);
+        }
+        return;
+    }
+    point = n + d->exponent; /* digits before the point */
+    if (point > 0) {
+        put(k, digits + sizeof digits - n, (size_t)point);
+        put(k, ".", 1);
+        put(k, digits + sizeof digits - n + point, (size_t)(n - point));
+    } else {
+        put(k, "0.", 2);
+        for (; point < 0; point++)
+            put(k, "0", 1);
+        put(k, digits + sizeof digits - n, (size_t)n);
+    }
+}
+
+static void put_text(sink *k, const hook_field *fd, const unsigned char *base)
+{
+    uint32_t len;
+
+    memcpy(&len, base + fd->length, sizeof len);
+    put_string(k, base + fd->text, len);
+}
 
 static void put_value(sink *k, const hook_record *rec, const hook_field *fd,
                       const unsigned char *base, unsigned flags)
 {
     const unsigned char *v = base + fd->value;
-    uint32_t len;
+    uint32_t len, i;
+    int index;
 
     switch ((hook_type)fd->type) {
     case HOOK_T_STRING:
@@ -165,37 +224,91 @@ static void put_value(sink *k, const hook_record *rec, const hook_field *fd,
     case HOOK_T_DATETIME:
         put_datetime(k, (const hook_datetime *)(const void *)v);
         return;
-    case HOOK_T_RECORD:
-        put_record(k, fd->record, v, ~(uint64_t)0, flags);
+    case HOOK_T_INT: {
+        int64_t n;
+        memcpy(&n, v, sizeof n);
+        put_int(k, n);
         return;
-    case HOOK_T_TAG: {
-        int tag;
-        memcpy(&tag, v, sizeof tag);
-        if (tag > 0 && tag <= rec->variant_count) {
-            const hook_variant *var = &rec->variants[tag - 1];
+    }
+    case HOOK_T_DECIMAL: {
+        hook_decimal d;
+        memcpy(&d, v, sizeof d);
+        put_decimal(k, &d);
+        return;
+    }
+    case HOOK_T_ENUM:
+        memcpy(&index, v, sizeof index);
+        if (fd->flags & HOOK_F_OPEN)
+            put_text(k, fd, base);
+        else if (index > 0 && index <= fd->enumeration->count)
+            put_string(k, (const unsigned char *)fd->enumeration->names[index - 1],
+                       fd->enumeration->name_lens[index - 1]);
+        else
+            puts_(k, "null");
+        return;
+    case HOOK_T_TAG:
+        memcpy(&index, v, sizeof index);
+        if (fd->flags & HOOK_F_OPEN) {
+            put_text(k, fd, base);
+        } else if (rec && index > 0 && index <= rec->variant_count) {
+            const hook_variant *var = &rec->variants[index - 1];
             put_string(k, (const unsigned char *)var->name, var->name_len);
         } else {
             puts_(k, "null");
         }
         return;
-    }
-    case HOOK_T_BODY: {
-        int tag = 0;
-        uint64_t only = 0;
-        if (rec->tag_field >= 0)
-            memcpy(&tag, base + rec->fields[rec->tag_field].value, sizeof tag);
-        if (tag > 0 && tag <= rec->variant_count)
-            only = rec->variants[tag - 1].members;
-        put_record(k, fd->record, v, only, flags);
+    case HOOK_T_RECORD:
+    case HOOK_T_BODY:
+        put_record(k, fd->record, v, flags);
         return;
-    }
+    case HOOK_T_ARRAY:
+        /* a streamed array's elements went to its callback */
+        memcpy(&len, base + fd->length, sizeof len);
+        if (fd->flags & HOOK_F_STREAM)
+            len = 0;
+        put(k, "[", 1);
+        for (i = 0; i < len; i++) {
+            const hook_field *el = fd->element;
+            const unsigned char *eb = v + (size_t)i * fd->element_size;
+            if (i > 0)
+                put(k, ",", 1);
+            if ((el->flags & HOOK_F_NULLABLE) && eb[el->is_null])
+                puts_(k, "null");
+            else
+                put_value(k, NULL, el, eb, flags);
+        }
+        put(k, "]", 1);
+        return;
     }
 }
 
-static void put_record(sink *k, const hook_record *rec,
-                       const unsigned char *base, uint64_t only,
-                       unsigned flags)
+/* The members a record prints: a union's chosen shape decides. */
+static uint64_t shown_members(const hook_record *rec,
+                              const unsigned char *base)
 {
+    uint64_t only = ~(uint64_t)0;
+    int index;
+
+    if (rec->alternative_count > 0) {
+        memcpy(&index, base + rec->chosen, sizeof index);
+        only = index > 0 && index <= rec->alternative_count
+                   ? rec->alternatives[index - 1].members
+                   : 0;
+    }
+    if (rec->tag_field >= 0 && rec->body_field < 0) {
+        uint64_t tag_bit = (uint64_t)1 << rec->tag_field;
+        memcpy(&index, base + rec->fields[rec->tag_field].value, sizeof index);
+        only &= tag_bit | (index > 0 && index <= rec->variant_count
+                               ? rec->variants[index - 1].members
+                               : 0);
+    }
+    return only;
+}
+
+static void put_record(sink *k, const hook_record *rec,
+                       const unsigned char *base, unsigned flags)
+{
+    uint64_t only = shown_members(rec, base);
     int first = 1;
     uint16_t i;
 
@@ -227,7 +340,7 @@ size_t hook_print(const hook_record *root, const void *msg, char *buf,
     k.buf = buf;
     k.cap = cap;
     k.len = 0;
-    put_record(&k, root, msg, ~(uint64_t)0, flags);
+    put_record(&k, root, msg, flags);
     if (cap > 0)
         buf[k.len < cap ? k.len : cap - 1] = '\0';
     return k.len;

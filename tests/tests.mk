@@ -18,12 +18,13 @@ san_CC   := clang
 san_CF   := $(TEST_CF) -O1 $(SAN_CF)
 
 # runner for a package: $(1) flavour, $(2) name, $(3) package sources,
-# $(4) include dir, $(5) header, $(6) root type, $(7) root record
+# $(4) include dir, $(5) header, $(6) root type, $(7) root record,
+# $(8) extra flags
 define runner
 $(T)/$(1)/runner-$(2): tests/cases/runner.c $(3) $(RT_DEPS) | test-deps
 	@mkdir -p $$(@D)
 	$$($(1)_CC) $$($(1)_CF) -Iruntime -I$(4) -DPKG_HEADER='"$(5)"' \
-		-DROOT_TYPE=$(6) -DROOT_RECORD=$(7) \
+		-DROOT_TYPE=$(6) -DROOT_RECORD=$(7) $(8) \
 		tests/cases/runner.c $(filter %.c,$(3)) $(RT_SRC) -lcmocka -o $$@
 endef
 
@@ -36,21 +37,26 @@ endef
 
 FLAVOURS := plain san
 PROTO    := tests/prototype/proto.c tests/prototype/proto.h
+PROTO2   := tests/prototype/proto2.c tests/prototype/proto2.h
 $(foreach f,$(FLAVOURS),\
   $(eval $(call runner,$(f),proto,$(PROTO),tests/prototype,proto.h,proto_hook,proto_hook_record))\
+  $(eval $(call runner,$(f),proto2,$(PROTO2),tests/prototype,proto2.h,p2_root,p2_root_record,-DSTREAMED_ARRAYS))\
   $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record))\
   $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record))\
   $(eval $(call unit,$(f),test_values,))\
-  $(eval $(call unit,$(f),test_stream,$(PROTO))))
+  $(eval $(call unit,$(f),test_stream,$(PROTO)))\
+  $(eval $(call unit,$(f),test_arrays,$(PROTO2))))
 
 $(FULL).c $(FULL).h: tests/schemas/full.hookc $(HOOKC)
 	@mkdir -p $(@D)
 	$(HOOKC) -o $(@D) tests/schemas/full.hookc
 
 TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
-	test_values test_stream runner-proto runner-mews runner-full))
+	test_values test_stream test_arrays runner-proto runner-proto2 \
+	runner-mews runner-full))
 
-MANIFESTS := proto:tests/prototype/proto.cases mews:tests/seed/seed.cases \
+MANIFESTS := proto:tests/prototype/proto.cases \
+	proto2:tests/prototype/proto2.cases mews:tests/seed/seed.cases \
 	mews:tests/cases/mews.cases full:tests/cases/full.cases
 
 .PHONY: test test-unit test-cases test-tools test-schemas test-heap \
@@ -65,6 +71,7 @@ test-unit: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do \
 		echo "== unit tests ($$f)"; \
 		$(T)/$$f/test_values; $(T)/$$f/test_stream; \
+		$(T)/$$f/test_arrays; \
 	done
 
 test-cases: $(TEST_BINS)

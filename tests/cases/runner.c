@@ -141,9 +141,12 @@ static void check_tag(const char *want)
     assert_string_equal(rec->variants[tag - 1].name, want);
 }
 
+/* An accepted message printed (secrets included) and parsed again gives
+ * the same struct. With STREAMED_ARRAYS (whose elements go to callbacks
+ * and print as []) the printed texts are compared instead. */
 static void round_trip(void)
 {
-    static char text[1 << 20];
+    static char text[1 << 20], again[1 << 20];
     size_t n = hook_print(&ROOT_RECORD, &whole, text, sizeof text,
                           HOOK_PRINT_SECRETS);
     result r;
@@ -155,7 +158,13 @@ static void round_trip(void)
                     hook_code_name(r.code), r.error.path, r.error.message,
                     text);
     assert_int_equal(r.code, HOOK_OK);
+#ifdef STREAMED_ARRAYS
+    hook_print(&ROOT_RECORD, &piece, again, sizeof again, HOOK_PRINT_SECRETS);
+    assert_string_equal(text, again);
+#else
+    (void)again;
     assert_memory_equal(&whole, &piece, sizeof whole);
+#endif
 }
 
 static void run_case(void **state)
