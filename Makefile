@@ -94,10 +94,12 @@ $(BUILD)/obj/generated/mews.o: $(MEWS).c $(MEWS).h runtime/hookrt.h
 	@mkdir -p $(@D)
 	$(CC) $(STRICT) $(CFLAGS) -Iruntime -c $< -o $@
 
-$(CHECK): tools/mews-check.c $(BUILD)/obj/generated/mews.o $(LIB)
+$(CHECK): tools/check.c $(BUILD)/obj/generated/mews.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(STRICT) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -Iruntime \
-		-I$(BUILD)/generated $< $(BUILD)/obj/generated/mews.o $(LIB) -o $@
+		-I$(BUILD)/generated -DTOOL='"mews-check"' -DPKG_HEADER='"mews.h"' \
+		-DROOT_TYPE=mews_webhook -DROOT_RECORD=mews_webhook_record \
+		$< $(BUILD)/obj/generated/mews.o $(LIB) -o $@
 
 demo: $(CHECK)
 	@rm -f $(MEWS).c $(MEWS).h

@@ -1,21 +1,28 @@
 /*
- * mews-check - checks Mews integration webhook bodies with the parser
- * hookc generates from schema/mews.hookc.
+ * check.c - a command-line checker over one generated package: built as
+ * mews-check, general-check, websocket-check and endpoint-check.
  *
- *   mews-check [--chunk N] [--ndjson] [--print] FILE...
+ *   NAME-check [--chunk N] [--ndjson] [--print] FILE...
  *
- * One line per message: "FILE: ok ACTION" on stdout, or
- * "FILE:LINE:COL: error: PATH: message [CODE]" on stderr. Exit status 0
- * when every message is valid, 1 when any is not, 2 on a usage or I/O
- * error. The input is read and fed in pieces, so a file of any size is
- * checked in constant memory.
+ * One line per message: "FILE: ok [TAG]" on stdout (TAG: the root's tag
+ * value or the shape a presence union chose), or
+ * "FILE:LINE:COL: error: PATH: message [CODE]" on stderr. Elements of
+ * streamed arrays whose open tag has an unknown value are reported on
+ * stdout as "FILE: PATH: unknown TAG 'VALUE'", and are not errors.
+ * Exit status 0 when every message is valid, 1 when any is not, 2 on a
+ * usage or I/O error. The input is read and fed in pieces, so a file of
+ * any size is checked in constant memory.
+ *
+ * Built with -DTOOL='"mews-check"' -DPKG_HEADER='"mews.h"'
+ * -DROOT_TYPE=mews_webhook -DROOT_RECORD=mews_webhook_record; it uses
+ * only the runtime's generic API, so one source serves every package.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "mews.h"
+#include PKG_HEADER
 
 #define READ_SIZE 65536
 #define PRINT_MAX (1u << 20)
@@ -26,13 +33,15 @@ typedef struct options {
     int print;
 } options;
 
-static mews_webhook message;
+static ROOT_TYPE message;
+static const char *current_name;
 static char printed[PRINT_MAX];
 
 static void usage(FILE *to)
 {
-    fputs("usage: mews-check [--chunk N] [--ndjson] [--print] FILE...\n"
-          "Checks Mews integration webhook bodies ('-' reads stdin).\n"
+    fputs("usage: " TOOL " [--chunk N] [--ndjson] [--print] FILE...\n"
+          "Checks messages of schema package " PKG_HEADER
+          " ('-' reads stdin).\n"
           "  --chunk N  feed the parser N bytes at a time\n"
           "  --ndjson   one message per line, each reported\n"
           "  --print    print each valid message as canonical JSON\n"
@@ -42,12 +51,12 @@ static void usage(FILE *to)
 }
 
 /* Feeds `len` bytes in pieces of at most opt->chunk bytes. */
-static void feed(mews_parser *p, const options *opt, const char *data,
+static void feed(hook_parser *p, const options *opt, const char *data,
                  size_t len)
 {
     while (len > 0) {
         size_t n = opt->chunk && opt->chunk < len ? opt->chunk : len;
-        if (mews_feed(p, data, n) != HOOK_OK)
+        if (hook_feed(p, data, n) != HOOK_OK)
             return; /* the error is final; finish reports it */
         data += n;
         len -= n;
@@ -56,11 +65,72 @@ static void feed(mews_parser *p, const options *opt, const char *data,
 
 /* Reports one finished message; returns 1 when it was valid. `line` is
  * the NDJSON line number, or 0 for a whole file. */
-static int report(mews_parser *p, const options *opt, const char *name,
+/* What the ok line names: the root's tag value, or the shape a union of
+ * present members chose; "" when the root is neither. */
+static const char *root_label(void)
+{
+    const hook_record *rec = &ROOT_RECORD;
+    const unsigned char *base = (const unsigned char *)&message;
+    int index = 0;
+
+    if (rec->alternative_count > 0) {
+        memcpy(&index, base + rec->chosen, sizeof index);
+        if (index > 0 && index <= rec->alternative_count)
+            return rec->alternatives[index - 1].name;
+    } else if (rec->tag_field >= 0) {
+        memcpy(&index, base + rec->fields[rec->tag_field].value,
+               sizeof index);
+        if (index > 0 && index <= rec->variant_count)
+            return rec->variants[index - 1].name;
+    }
+    return "";
+}
+
+/* Reports elements whose open tag named a variant nobody knows. */
+static int on_element(void *ctx, const void *element, uint32_t index)
+{
+    const hook_field *array = ctx;
+    const hook_record *rec = array->element->record;
+    const unsigned char *base = element;
+    const hook_field *tag;
+    uint32_t len;
+    int variant;
+
+    if (!rec || rec->tag_field < 0)
+        return 0;
+    tag = &rec->fields[rec->tag_field];
+    memcpy(&variant, base + tag->value, sizeof variant);
+    if (variant != 0 || !(tag->flags & HOOK_F_OPEN))
+        return 0;
+    memcpy(&len, base + tag->length, sizeof len);
+    printf("%s: %.*s[%lu]: unknown %.*s '%.*s'\n", current_name,
+           (int)array->name_len, array->name, (unsigned long)index,
+           (int)tag->name_len, tag->name, (int)len,
+           (const char *)base + tag->text);
+    return 0;
+}
+
+/* Starts a message: the parser, and a callback on each streamed array
+ * of the root record. */
+static void start(hook_parser *p)
+{
+    const hook_record *rec = &ROOT_RECORD;
+    uint16_t i;
+
+    hook_init(p, rec, &message, sizeof message);
+    for (i = 0; i < rec->field_count; i++) {
+        const hook_field *fd = &rec->fields[i];
+        if (fd->type == HOOK_T_ARRAY && (fd->flags & HOOK_F_STREAM))
+            hook_on_elements(p, fd, on_element, (void *)fd);
+    }
+}
+
+static int report(hook_parser *p, const options *opt, const char *name,
                   unsigned long line)
 {
-    hook_code rc = mews_finish(p);
-    const hook_error *e = mews_error(p);
+    hook_code rc = hook_finish(p);
+    const hook_error *e = hook_get_error(p);
+    const char *label = root_label();
 
     if (rc != HOOK_OK) {
         fprintf(stderr, "%s:%lu:%lu: error: %s%s%s [%s]\n", name,
@@ -70,16 +140,17 @@ static int report(mews_parser *p, const options *opt, const char *name,
         return 0;
     }
     if (opt->print) {
-        size_t n = mews_print(&message, printed, sizeof printed, 0);
+        size_t n = hook_print(&ROOT_RECORD, &message, printed,
+                              sizeof printed, 0);
         if (n >= sizeof printed) {
             fprintf(stderr, "%s: message too large to print\n", name);
             return 0;
         }
         printf("%s\n", printed);
     } else if (line) {
-        printf("%s:%lu: ok %s\n", name, line, mews_action_name(message.action));
+        printf("%s:%lu: ok%s%s\n", name, line, label[0] ? " " : "", label);
     } else {
-        printf("%s: ok %s\n", name, mews_action_name(message.action));
+        printf("%s: ok%s%s\n", name, label[0] ? " " : "", label);
     }
     return 1;
 }
@@ -89,16 +160,17 @@ static int check_file(const char *name, const options *opt)
 {
     static char buf[READ_SIZE];
     FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
-    mews_parser p;
+    static hook_parser p;
     unsigned long line = 1;
     int status = 0, pending = 0;
     size_t n;
 
     if (!f) {
-        fprintf(stderr, "mews-check: %s: %s\n", name, strerror(errno));
+        fprintf(stderr, TOOL ": %s: %s\n", name, strerror(errno));
         return 2;
     }
-    mews_init(&p, &message);
+    current_name = name;
+    start(&p);
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         size_t i = 0;
         if (!opt->ndjson) {
@@ -117,13 +189,13 @@ static int check_file(const char *name, const options *opt)
             if (pending && !report(&p, opt, name, line))
                 status = 1;
             pending = 0;
-            mews_init(&p, &message);
+            start(&p);
             line++;
             i = end + 1;
         }
     }
     if (ferror(f)) {
-        fprintf(stderr, "mews-check: %s: %s\n", name, strerror(errno));
+        fprintf(stderr, TOOL ": %s: %s\n", name, strerror(errno));
         status = 2;
     } else if (!opt->ndjson || pending) {
         if (!report(&p, opt, name, opt->ndjson ? line : 0))
@@ -157,19 +229,19 @@ int main(int argc, char **argv)
             char *end;
             unsigned long v;
             if (++i == argc) {
-                fputs("mews-check: --chunk needs a size\n", stderr);
+                fputs(TOOL ": --chunk needs a size\n", stderr);
                 return 2;
             }
             errno = 0;
             v = strtoul(argv[i], &end, 10);
             if (errno || *end || v == 0 || argv[i][0] == '-') {
-                fprintf(stderr, "mews-check: --chunk: bad size '%s'\n",
+                fprintf(stderr, TOOL ": --chunk: bad size '%s'\n",
                         argv[i]);
                 return 2;
             }
             opt.chunk = v;
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "mews-check: unknown option '%s'\n", a);
+            fprintf(stderr, TOOL ": unknown option '%s'\n", a);
             usage(stderr);
             return 2;
         } else {
