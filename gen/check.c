@@ -19,6 +19,7 @@ typedef struct checker {
     hc_diag *diag;
     hc_arena *arena;
     hc_map records; /* name -> hc_record * */
+    hc_map enums;   /* name -> hc_enum * */
 } checker;
 
 static const char *name_of(checker *c, const hc_name *name)
@@ -48,6 +49,21 @@ static const char *type_text(checker *c, const hc_type *type)
         return "datetime";
     case HC_TYPE_RECORD:
         return name_of(c, &type->record_name);
+    case HC_TYPE_ENUM:
+        if (type->open)
+            return hc_sprintf(c->arena, "%s open(%llu)",
+                              name_of(c, &type->record_name),
+                              (unsigned long long)type->open_len);
+        return name_of(c, &type->record_name);
+    case HC_TYPE_INT:
+        return hc_sprintf(c->arena, "int(%lld, %lld)", (long long)type->min,
+                          (long long)type->max);
+    case HC_TYPE_DECIMAL:
+        return "decimal";
+    case HC_TYPE_ARRAY:
+        return hc_sprintf(c->arena, "array(%s, %llu)",
+                          type_text(c, type->element),
+                          (unsigned long long)type->count);
     }
     return "?";
 }
@@ -87,6 +103,9 @@ static void check_package(checker *c)
      * file generates. */
     if ((s->records.len > 0 &&
          pos_before(((hc_record *)s->records.items[0])->keyword_pos,
+                    first->pos)) ||
+        (s->enums.len > 0 &&
+         pos_before(((hc_enum *)s->enums.items[0])->keyword_pos,
                     first->pos)) ||
         (s->policies.len > 0 &&
          pos_before(((hc_policy_decl *)s->policies.items[0])->pos,
@@ -161,6 +180,29 @@ static void check_records(checker *c)
         }
     }
 
+    for (i = 0; i < s->enums.len; i++) {
+        hc_enum *e = s->enums.items[i];
+        hc_record *r;
+        hc_enum *old;
+
+        if (e->name.len > HC_MAX_NAME)
+            hc_error(c->diag, e->name.pos,
+                     "enum name is %lu bytes long; the limit is %d",
+                     (unsigned long)e->name.len, HC_MAX_NAME);
+        r = hc_map_get(&c->records, e->name.text, e->name.len);
+        old = hc_map_put(c->arena, &c->enums, e->name.text, e->name.len, e);
+        if (r != NULL || old != e) {
+            hc_pos at = r != NULL ? r->name.pos : old->name.pos;
+
+            hc_error(c->diag, e->name.pos,
+                     "duplicate type name '%s': a %s of that name is on "
+                     "line %lu; records, unions and enums share one "
+                     "namespace",
+                     name_of(c, &e->name), r != NULL ? "record" : "enum",
+                     (unsigned long)at.line);
+        }
+    }
+
     s->message = first_message;
     if (first_message == NULL) {
         hc_pos at = {1, 1};
@@ -169,11 +211,11 @@ static void check_records(checker *c)
             at = s->package.pos;
         hc_error(c->diag, at,
                  "the schema has no message: declare the top-level object "
-                 "with 'message NAME { ... }'");
+                 "with 'message NAME { ... }' or 'message NAME = union { ... }'");
     }
 }
 
-/* --- members ------------------------------------------------------- */
+/* --- enums --------------------------------------------------------- */
 
 /* Checks a JSON member name or tag value against the runtime's key
  * buffer: a longer name could never be matched. */
@@ -189,13 +231,52 @@ static void check_key(checker *c, const hc_name *name, const char *what)
                  HOOK_MAX_KEY);
 }
 
-/* Resolves a record name; NULL after reporting when there is none. */
-static hc_record *find_record(checker *c, const hc_type *type,
-                              const char *user)
+static void check_enums(checker *c)
+{
+    size_t i, k;
+
+    for (i = 0; i < c->schema->enums.len; i++) {
+        hc_enum *e = c->schema->enums.items[i];
+        hc_map seen = {0};
+
+        for (k = 0; k < e->values.len; k++) {
+            const hc_name *v = e->values.items[k];
+            const hc_name *old;
+
+            if (k == HC_MAX_ENUM_VALUES)
+                hc_error(c->diag, v->pos,
+                         "enum '%s' has more than %u values",
+                         name_of(c, &e->name), HC_MAX_ENUM_VALUES);
+            check_key(c, v, "enum value");
+            if (v->len > e->longest)
+                e->longest = v->len;
+            old = hc_map_put(c->arena, &seen, v->text, v->len, (void *)v);
+            if (old != v)
+                hc_error(c->diag, v->pos,
+                         "duplicate value '%s' of enum '%s': the first is "
+                         "on line %lu",
+                         name_of(c, v), name_of(c, &e->name),
+                         (unsigned long)old->pos.line);
+        }
+    }
+}
+
+/* --- members ------------------------------------------------------- */
+
+/* Resolves a record name; NULL after reporting when there is none. An
+ * enum of that name turns the type into an enum. */
+static hc_record *find_record(checker *c, hc_type *type, const char *user)
 {
     hc_record *r = hc_map_get(&c->records, type->record_name.text,
                               type->record_name.len);
+    hc_enum *e = hc_map_get(&c->enums, type->record_name.text,
+                            type->record_name.len);
 
+    if (r == NULL && e != NULL) {
+        type->kind = HC_TYPE_ENUM;
+        type->enumeration = e;
+        return NULL;
+    }
     if (r == NULL) {
         hc_error(c->diag, type->pos,
                  "unknown type '%s' for %s: no record has that name",
@@ -212,10 +293,56 @@ static hc_record *find_record(checker *c, const hc_type *type,
     return r;
 }
 
-static void check_type(checker *c, hc_member *m)
+/* An int(MIN, MAX) literal as int64_t; false after reporting. */
+static bool int_value(checker *c, const hc_int_lit *lit, int64_t *out)
 {
-    hc_type *type = &m->type;
-    const char *name = name_of(c, &m->name);
+    const uint64_t limit = (uint64_t)INT64_MAX;
+
+    if (!lit->negative && lit->magnitude > limit) {
+        hc_error(c->diag, lit->pos,
+                 "integer %llu does not fit in int64_t: the largest is %lld",
+                 (unsigned long long)lit->magnitude, (long long)INT64_MAX);
+        return false;
+    }
+    if (lit->negative && lit->magnitude > limit + 1) {
+        hc_error(c->diag, lit->pos,
+                 "integer -%llu does not fit in int64_t: the smallest is "
+                 "%lld",
+                 (unsigned long long)lit->magnitude, (long long)INT64_MIN);
+        return false;
+    }
+    if (!lit->negative)
+        *out = (int64_t)lit->magnitude;
+    else if (lit->magnitude == limit + 1)
+        *out = INT64_MIN;
+    else
+        *out = -(int64_t)lit->magnitude;
+    return true;
+}
+
+static void check_open_len(checker *c, uint64_t len, hc_pos pos,
+                           size_t longest, const char *what)
+{
+    if (len == 0 || len > HOOK_MAX_KEY)
+        hc_error(c->diag, pos,
+                 "open(%llu) of %s is out of range: it must be from 1 to "
+                 "HOOK_MAX_KEY (%d) bytes",
+                 (unsigned long long)len, what, HOOK_MAX_KEY);
+    else if (len < longest)
+        hc_error(c->diag, pos,
+                 "open(%llu) of %s is shorter than its longest known value "
+                 "(%lu bytes): the text of an unknown value must have room "
+                 "for any value",
+                 (unsigned long long)len, what, (unsigned long)longest);
+}
+
+/* Checks a type (a member's, or an array's element: `element`). */
+static void check_type(checker *c, hc_type *type, const char *name,
+                       bool element)
+{
+    const char *user = hc_sprintf(c->arena, "%s'%s'",
+                                  element ? "the elements of field "
+                                          : "field ", name);
 
     switch (type->kind) {
     case HC_TYPE_STRING:
@@ -236,12 +363,50 @@ static void check_type(checker *c, hc_member *m)
         }
         break;
     case HC_TYPE_RECORD:
-        type->record =
-            find_record(c, type, hc_sprintf(c->arena, "field '%s'", name));
+        type->record = find_record(c, type, user);
+        if (type->kind == HC_TYPE_ENUM) {
+            if (type->open)
+                check_open_len(c, type->open_len, type->open_pos,
+                               type->enumeration->longest,
+                               hc_sprintf(c->arena, "enum '%s'",
+                                          name_of(c, &type->record_name)));
+        } else if (type->open && type->record != NULL) {
+            hc_error(c->diag, type->open_pos,
+                     "open(N) applies only to enums, and '%s' is a record",
+                     name_of(c, &type->record_name));
+        }
+        break;
+    case HC_TYPE_INT:
+        if (int_value(c, &type->min_lit, &type->min) &&
+            int_value(c, &type->max_lit, &type->max) &&
+            type->min > type->max)
+            hc_error(c->diag, type->min_lit.pos,
+                     "int(%lld, %lld) of field '%s' is empty: MIN must not "
+                     "be greater than MAX",
+                     (long long)type->min, (long long)type->max, name);
+        break;
+    case HC_TYPE_ARRAY:
+        if (type->element->kind == HC_TYPE_ARRAY) {
+            hc_error(c->diag, type->element->pos,
+                     "field '%s' is an array of arrays: an element may be "
+                     "any type but an array (wrap the inner array in a "
+                     "record)",
+                     name);
+            break;
+        }
+        if (type->count == 0 || type->count > HC_MAX_ARRAY_COUNT)
+            hc_error(c->diag, type->count_pos,
+                     "array bound %llu of field '%s' is out of range: it "
+                     "must be from 1 to %u elements",
+                     (unsigned long long)type->count, name,
+                     HC_MAX_ARRAY_COUNT);
+        check_type(c, type->element, name, true);
         break;
     case HC_TYPE_BOOL:
     case HC_TYPE_UUID:
     case HC_TYPE_DATETIME:
+    case HC_TYPE_DECIMAL:
+    case HC_TYPE_ENUM:
         break;
     }
 }
@@ -250,6 +415,7 @@ static const char *modifier_name(unsigned bit)
 {
     return bit == HC_MOD_OPTIONAL   ? "optional"
            : bit == HC_MOD_NULLABLE ? "nullable"
+           : bit == HC_MOD_STREAM   ? "stream"
                                     : "secret";
 }
 
@@ -264,6 +430,11 @@ static void check_modifiers(checker *c, const hc_member *m)
         hc_error(c->diag, m->mods.secret_pos,
                  "'secret' applies only to string and email fields, and "
                  "field '%s' is %s",
+                 name_of(c, &m->name), type_text(c, &m->type));
+    if ((m->mods.set & HC_MOD_STREAM) != 0 && m->type.kind != HC_TYPE_ARRAY)
+        hc_error(c->diag, m->mods.stream_pos,
+                 "'stream' applies only to array fields, and field '%s' "
+                 "is %s",
                  name_of(c, &m->name), type_text(c, &m->type));
 }
 
@@ -283,6 +454,19 @@ static void claim_member(checker *c, hc_map *names, const hc_record *r,
                  name_of(c, name), name_of(c, &r->name),
                  (unsigned long)old->pos.line);
     }
+}
+
+static size_t longest_variant(const hc_tag *tag)
+{
+    size_t i, longest = 0;
+
+    for (i = 0; i < tag->variants.len; i++) {
+        const hc_variant *v = tag->variants.items[i];
+
+        if (v->name.len > longest)
+            longest = v->name.len;
+    }
+    return longest;
 }
 
 static void check_variants(checker *c, hc_tag *tag)
@@ -316,6 +500,16 @@ static void check_variants(checker *c, hc_tag *tag)
                      name_of(c, &v->name), name_of(c, &tag->tag),
                      (unsigned long)old->pos.line);
 
+        if (v->rule == HC_BODY_NONE)
+            continue;
+        if (tag->is_inline && v->rule == HC_BODY_OPTIONAL) {
+            hc_error(c->diag, v->rule_pos,
+                     "variant '%s' of the inline tag '%s' cannot be "
+                     "optional: its members sit beside the tag, there is "
+                     "no body to leave out (mark the members optional)",
+                     name_of(c, &v->name), name_of(c, &tag->tag));
+            continue;
+        }
         if (v->body.kind != HC_TYPE_RECORD) {
             hc_error(c->diag, v->body.pos,
                      "the body of variant '%s' must be a record, not %s",
@@ -325,7 +519,18 @@ static void check_variants(checker *c, hc_tag *tag)
         v->body.record = find_record(
             c, &v->body,
             hc_sprintf(c->arena, "variant '%s'", name_of(c, &v->name)));
+        if (v->body.kind == HC_TYPE_ENUM) {
+            hc_error(c->diag, v->body.pos,
+                     "the body of variant '%s' must be a record, not the "
+                     "enum '%s'",
+                     name_of(c, &v->name), name_of(c, &v->body.record_name));
+            v->body.kind = HC_TYPE_RECORD;
+        }
     }
+    if (tag->open)
+        check_open_len(c, tag->open_len, tag->open_pos, longest_variant(tag),
+                       hc_sprintf(c->arena, "tag '%s'",
+                                  name_of(c, &tag->tag)));
 }
 
 static void check_members(checker *c, hc_record *r)
@@ -347,7 +552,7 @@ static void check_members(checker *c, hc_record *r)
         if (m->kind == HC_MEMBER_TAG) {
             hc_tag *tag = m->tag;
 
-            fields += 2;
+            fields += tag->is_inline ? 1 : 2;
             if (r->tag != NULL) {
                 hc_error(c->diag, tag->pos,
                          "record '%s' already has a tag on line %lu: a "
@@ -358,15 +563,17 @@ static void check_members(checker *c, hc_record *r)
                 r->tag = tag;
             }
             check_key(c, &tag->tag, "tag member name");
-            check_key(c, &tag->body, "body member name");
             claim_member(c, &names, r, &tag->tag);
-            claim_member(c, &names, r, &tag->body);
+            if (!tag->is_inline) {
+                check_key(c, &tag->body, "body member name");
+                claim_member(c, &names, r, &tag->body);
+            }
             check_variants(c, tag);
         } else {
             fields++;
             check_key(c, &m->name, "member name");
             claim_member(c, &names, r, &m->name);
-            check_type(c, m);
+            check_type(c, &m->type, name_of(c, &m->name), false);
             check_modifiers(c, m);
         }
 
@@ -376,53 +583,133 @@ static void check_members(checker *c, hc_record *r)
                      "record '%s' has more than HOOK_MAX_FIELDS (%d) "
                      "members%s",
                      name_of(c, &r->name), HOOK_MAX_FIELDS,
-                     m->kind == HC_MEMBER_TAG
+                     m->kind == HC_MEMBER_TAG && !m->tag->is_inline
                          ? " (a tag counts as two: the tag and the body)"
                          : "");
+    }
+
+    /* An inline union's members come from its variants: members of its
+     * own would belong to every variant, which is what a variant's
+     * record is for. */
+    if (r->tag != NULL && r->tag->is_inline) {
+        for (i = 0; i < r->members.len; i++) {
+            hc_member *m = r->members.items[i];
+
+            if (m->kind == HC_MEMBER_FIELD) {
+                hc_error(c->diag, m->name.pos,
+                         "record '%s' has an inline tag, so it cannot "
+                         "declare the member '%s' itself: declare it in "
+                         "the variants' records",
+                         name_of(c, &r->name), name_of(c, &m->name));
+                break;
+            }
+        }
     }
 }
 
 /* --- tags and their bodies ----------------------------------------- */
 
-/* Two declarations of a body member mean the same when a value stored
+static bool same_type(const hc_type *a, const hc_type *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case HC_TYPE_STRING:
+    case HC_TYPE_EMAIL:
+        return a->bound == b->bound;
+    case HC_TYPE_RECORD:
+        return a->record == b->record;
+    case HC_TYPE_ENUM:
+        return a->enumeration == b->enumeration && a->open == b->open &&
+               a->open_len == b->open_len;
+    case HC_TYPE_INT:
+        return a->min == b->min && a->max == b->max;
+    case HC_TYPE_ARRAY:
+        return a->count == b->count && same_type(a->element, b->element);
+    case HC_TYPE_BOOL:
+    case HC_TYPE_UUID:
+    case HC_TYPE_DATETIME:
+    case HC_TYPE_DECIMAL:
+        return true;
+    }
+    return false;
+}
+
+/* Two declarations of a merged member mean the same when a value stored
  * for one can be read as the other. Optional may differ: that is what
  * a variant's own `required` mask is for. */
 static bool same_meaning(const hc_member *a, const hc_member *b)
 {
-    const unsigned kept = HC_MOD_NULLABLE | HC_MOD_SECRET;
+    const unsigned kept = HC_MOD_NULLABLE | HC_MOD_SECRET | HC_MOD_STREAM;
 
-    if (a->type.kind != b->type.kind)
-        return false;
     if ((a->mods.set & kept) != (b->mods.set & kept))
         return false;
-    if (a->type.kind == HC_TYPE_STRING || a->type.kind == HC_TYPE_EMAIL)
-        return a->type.bound == b->type.bound;
-    if (a->type.kind == HC_TYPE_RECORD)
-        return a->type.record == b->type.record;
-    return true;
+    return same_type(&a->type, &b->type);
 }
 
 static const char *meaning_text(checker *c, const hc_member *m)
 {
-    return hc_sprintf(c->arena, "%s%s%s", type_text(c, &m->type),
+    return hc_sprintf(c->arena, "%s%s%s%s", type_text(c, &m->type),
                       (m->mods.set & HC_MOD_NULLABLE) ? " nullable" : "",
-                      (m->mods.set & HC_MOD_SECRET) ? " secret" : "");
+                      (m->mods.set & HC_MOD_SECRET) ? " secret" : "",
+                      (m->mods.set & HC_MOD_STREAM) ? " stream" : "");
 }
 
-/* Builds the union of the variants' members, the body record. */
+static hc_field *new_field(checker *c, hc_field_kind kind,
+                           const hc_name *name, hc_record *from)
+{
+    hc_field *f = hc_alloc(c->arena, sizeof *f);
+
+    f->kind = kind;
+    f->name = name;
+    f->from = from;
+    return f;
+}
+
+/* Builds the union of the variants' members: the body record, or the
+ * members beside an inline tag. */
 static void build_body(checker *c, hc_tag *tag)
 {
     hc_map index = {0};
-    hc_variant *first = tag->variants.items[0];
+    hc_variant *first = NULL;
     size_t v, i;
     bool too_many = false;
+    /* an inline record holds the tag too */
+    size_t limit = tag->is_inline ? HOOK_MAX_FIELDS - 1 : HOOK_MAX_FIELDS;
 
-    tag->reject_unknown = first->body.record->reject_unknown;
+    if (tag->is_inline)
+        hc_map_put(c->arena, &index, tag->tag.text, tag->tag.len,
+                   (void *)&tag->tag);
+    tag->reject_unknown = tag->is_inline ? tag->owner->reject_unknown
+                                         : c->schema->reject_unknown;
     for (v = 0; v < tag->variants.len; v++) {
         hc_variant *var = tag->variants.items[v];
         hc_record *body = var->body.record;
 
-        if (body->reject_unknown != tag->reject_unknown) {
+        if (var->rule != HC_BODY_REQUIRED)
+            tag->body_optional = true;
+        if (var->rule == HC_BODY_NONE)
+            continue;
+
+        if (tag->is_inline) {
+            /* The record holding the tag decides; a variant's record
+             * may not say otherwise. */
+            if (body->policies.len > 0 &&
+                body->reject_unknown != tag->reject_unknown)
+                hc_error(c->diag, var->name.pos,
+                         "variant '%s' of the inline tag '%s' is record "
+                         "'%s', which %s unknown members, but record '%s' "
+                         "holding the tag %s them; the members share one "
+                         "object, so give both the same policy",
+                         name_of(c, &var->name), name_of(c, &tag->tag),
+                         name_of(c, &body->name),
+                         body->reject_unknown ? "rejects" : "skips",
+                         name_of(c, &tag->owner->name),
+                         tag->reject_unknown ? "rejects" : "skips");
+        } else if (first == NULL) {
+            first = var;
+            tag->reject_unknown = body->reject_unknown;
+        } else if (body->reject_unknown != tag->reject_unknown) {
             hc_error(c->diag, var->name.pos,
                      "variants of tag '%s' differ in their unknown-member "
                      "policy: '%s' (record '%s') %s unknown members and "
@@ -437,38 +724,52 @@ static void build_body(checker *c, hc_tag *tag)
 
         for (i = 0; i < body->members.len; i++) {
             hc_member *m = body->members.items[i];
-            hc_body_member *bm;
+            hc_field *bm;
 
             if (m->kind != HC_MEMBER_FIELD)
                 continue;
             bm = hc_map_get(&index, m->name.text, m->name.len);
+            if (bm == (void *)&tag->tag) {
+                hc_error(c->diag, m->name.pos,
+                         "member '%s' of record '%s' has the name of the "
+                         "inline tag it is a variant of",
+                         name_of(c, &m->name), name_of(c, &body->name));
+                continue;
+            }
             if (bm == NULL) {
-                if (tag->body_members.len == HOOK_MAX_FIELDS && !too_many) {
+                if (tag->body_members.len == limit && !too_many) {
                     too_many = true;
                     hc_error(c->diag, var->name.pos,
-                             "the body '%s' of tag '%s' would have more "
+                             "the %s '%s' of tag '%s' would have more "
                              "than HOOK_MAX_FIELDS (%d) distinct members "
                              "with variant '%s'",
-                             name_of(c, &tag->body), name_of(c, &tag->tag),
-                             HOOK_MAX_FIELDS, name_of(c, &var->name));
+                             tag->is_inline ? "record" : "body",
+                             name_of(c, tag->is_inline ? &tag->owner->name
+                                                       : &tag->body),
+                             name_of(c, &tag->tag), HOOK_MAX_FIELDS,
+                             name_of(c, &var->name));
                 }
-                bm = hc_alloc(c->arena, sizeof *bm);
-                bm->first = m;
-                bm->first_variant = var;
+                bm = new_field(c, HC_FIELD_MEMBER, &m->name, body);
+                bm->member = m;
+                bm->origin = &var->name;
+                bm->flags = HC_MOD_OPTIONAL |
+                            (m->mods.set & (HC_MOD_NULLABLE | HC_MOD_SECRET |
+                                            HC_MOD_STREAM));
                 hc_map_put(c->arena, &index, m->name.text, m->name.len, bm);
                 hc_vec_push(c->arena, &tag->body_members, bm);
-            } else if (!same_meaning(bm->first, m)) {
+            } else if (!same_meaning(bm->member, m)) {
                 hc_error(c->diag, m->name.pos,
-                         "body member '%s' is %s in variant '%s' but %s in "
-                         "variant '%s': a body member must mean the same in "
+                         "%s member '%s' is %s in variant '%s' but %s in "
+                         "variant '%s': a %s member must mean the same in "
                          "every variant",
+                         tag->is_inline ? "variant" : "body",
                          name_of(c, &m->name), meaning_text(c, m),
-                         name_of(c, &var->name), meaning_text(c, bm->first),
-                         name_of(c, &bm->first_variant->name));
-                hc_note(c->diag, bm->first->name.pos,
+                         name_of(c, &var->name), meaning_text(c, bm->member),
+                         name_of(c, bm->origin),
+                         tag->is_inline ? "variant" : "body");
+                hc_note(c->diag, bm->member->name.pos,
                         "'%s' is declared here for variant '%s'",
-                        name_of(c, &m->name),
-                        name_of(c, &bm->first_variant->name));
+                        name_of(c, &m->name), name_of(c, bm->origin));
             }
             bm->variants |= UINT64_C(1) << (v % 64);
         }
@@ -478,20 +779,21 @@ static void build_body(checker *c, hc_tag *tag)
 
     /* Each variant's masks, over the body's member indexes. */
     for (i = 0; i < tag->body_members.len; i++) {
-        hc_body_member *bm = tag->body_members.items[i];
+        hc_field *bm = tag->body_members.items[i];
 
         for (v = 0; v < tag->variants.len; v++) {
             hc_variant *var = tag->variants.items[v];
             hc_record *body = var->body.record;
             size_t k;
 
+            if (var->rule == HC_BODY_NONE)
+                continue;
             for (k = 0; k < body->members.len; k++) {
                 hc_member *m = body->members.items[k];
 
                 if (m->kind != HC_MEMBER_FIELD ||
-                    m->name.len != bm->first->name.len ||
-                    memcmp(m->name.text, bm->first->name.text,
-                           m->name.len) != 0)
+                    m->name.len != bm->name->len ||
+                    memcmp(m->name.text, bm->name->text, m->name.len) != 0)
                     continue;
                 var->members |= UINT64_C(1) << i;
                 if ((m->mods.set & HC_MOD_OPTIONAL) == 0)
@@ -518,12 +820,20 @@ static void check_tags(checker *c)
             hc_variant *var = tag->variants.items[v];
             hc_record *body = var->body.record;
 
+            if (var->rule == HC_BODY_NONE)
+                continue;
             if (body == NULL) {
                 bodies_ok = false;
             } else if (body->tag != NULL) {
                 hc_error(c->diag, var->body.pos,
                          "record '%s' has a tag of its own, so it cannot be "
                          "the body of variant '%s'",
+                         name_of(c, &body->name), name_of(c, &var->name));
+                bodies_ok = false;
+            } else if (body->is_union) {
+                hc_error(c->diag, var->body.pos,
+                         "'%s' is a union, so it cannot be the body of "
+                         "variant '%s': a body must be a record",
                          name_of(c, &body->name), name_of(c, &var->name));
                 bodies_ok = false;
             }
@@ -533,45 +843,303 @@ static void check_tags(checker *c)
     }
 }
 
+/* --- field tables -------------------------------------------------- */
+
+/* The table of a record that is not a union: its members in order, a
+ * tag as the tag and the body, an inline tag as the tag and the
+ * variants' members. */
+static void build_fields(checker *c, hc_record *r)
+{
+    size_t i;
+
+    r->tag_field = r->body_field = -1;
+    r->has_fields = true;
+    for (i = 0; i < r->members.len; i++) {
+        hc_member *m = r->members.items[i];
+        hc_field *f;
+
+        if (m->kind == HC_MEMBER_FIELD) {
+            f = new_field(c, HC_FIELD_MEMBER, &m->name, r);
+            f->member = m;
+            f->flags = m->mods.set;
+            if ((f->flags & HC_MOD_OPTIONAL) == 0)
+                r->required |= UINT64_C(1) << (r->fields.len % 64);
+            hc_vec_push(c->arena, &r->fields, f);
+            continue;
+        }
+
+        f = new_field(c, HC_FIELD_TAG, &m->tag->tag, r);
+        f->tag = m->tag;
+        r->tag_field = (int)r->fields.len;
+        r->required |= UINT64_C(1) << (r->fields.len % 64);
+        hc_vec_push(c->arena, &r->fields, f);
+        if (m->tag->is_inline) {
+            size_t k, v;
+
+            for (k = 0; k < m->tag->body_members.len; k++)
+                hc_vec_push(c->arena, &r->fields,
+                            m->tag->body_members.items[k]);
+            /* The variants' masks index this record's table, where the
+             * tag comes first. */
+            for (v = 0; v < m->tag->variants.len; v++) {
+                hc_variant *var = m->tag->variants.items[v];
+
+                var->members <<= 1;
+                var->required <<= 1;
+            }
+            continue;
+        }
+        f = new_field(c, HC_FIELD_BODY, &m->tag->body, r);
+        f->tag = m->tag;
+        if (m->tag->body_optional)
+            f->flags = HC_MOD_OPTIONAL;
+        else
+            r->required |= UINT64_C(1) << (r->fields.len % 64);
+        r->body_field = (int)r->fields.len;
+        hc_vec_push(c->arena, &r->fields, f);
+    }
+}
+
+/* Whether a field of a union means the same as another alternative's. */
+static bool same_field(const hc_field *a, const hc_field *b)
+{
+    if (a->kind != HC_FIELD_MEMBER || b->kind != HC_FIELD_MEMBER)
+        return false;
+    return same_meaning(a->member, b->member);
+}
+
+static const char *field_text(checker *c, const hc_field *f)
+{
+    if (f->kind == HC_FIELD_TAG)
+        return "a tag";
+    if (f->kind == HC_FIELD_BODY)
+        return "a tag's body";
+    return meaning_text(c, f->member);
+}
+
+/* A presence union: the alternatives' members merged into one table,
+ * each alternative's masks over it, and its keys. */
+static void build_union(checker *c, hc_record *u)
+{
+    hc_map index = {0}, seen = {0};
+    hc_policy policy = one_policy(c, &u->policies, u);
+    hc_alternative *tagged = NULL;
+    size_t a, i, k;
+
+    u->reject_unknown = policy == HC_POLICY_DEFAULT
+                            ? c->schema->reject_unknown
+                            : policy == HC_POLICY_REJECT;
+    u->tag_field = u->body_field = -1;
+    u->has_fields = true;
+    if (u->alternatives.len < 2)
+        hc_error(c->diag, u->name.pos,
+                 "union '%s' has %s alternative%s: list at least two "
+                 "records",
+                 name_of(c, &u->name), u->alternatives.len == 0 ? "no" : "one",
+                 u->alternatives.len == 0 ? "s" : "");
+    if (u->alternatives.len > HOOK_MAX_VARIANTS) {
+        hc_error(c->diag, u->name.pos,
+                 "union '%s' has more than %d alternatives",
+                 name_of(c, &u->name), HOOK_MAX_VARIANTS);
+        return;
+    }
+
+    for (a = 0; a < u->alternatives.len; a++) {
+        hc_alternative *alt = u->alternatives.items[a];
+        hc_record *r = hc_map_get(&c->records, alt->name.text, alt->name.len);
+        const hc_name *old;
+
+        old = hc_map_put(c->arena, &seen, alt->name.text, alt->name.len,
+                         &alt->name);
+        if (old != &alt->name) {
+            hc_error(c->diag, alt->name.pos,
+                     "'%s' is listed twice in union '%s'",
+                     name_of(c, &alt->name), name_of(c, &u->name));
+            return;
+        }
+        if (r == NULL) {
+            hc_error(c->diag, alt->name.pos,
+                     "unknown alternative '%s' of union '%s': no record has "
+                     "that name",
+                     name_of(c, &alt->name), name_of(c, &u->name));
+            return;
+        }
+        if (r->is_union || r->is_message ||
+            (r->tag != NULL && r->tag->is_inline)) {
+            hc_error(c->diag, alt->name.pos,
+                     "alternative '%s' of union '%s' must be a record %s",
+                     name_of(c, &alt->name), name_of(c, &u->name),
+                     r->is_union     ? "(it is a union itself)"
+                     : r->is_message ? "(it is the message)"
+                                     : "without an inline tag (the "
+                                       "runtime keeps one variant table "
+                                       "per object; wrap it in a record)");
+            return;
+        }
+        if (r->tag != NULL) {
+            if (tagged != NULL) {
+                hc_error(c->diag, alt->name.pos,
+                         "alternatives '%s' and '%s' of union '%s' both "
+                         "have a tag; a union may hold at most one",
+                         name_of(c, &tagged->name), name_of(c, &alt->name),
+                         name_of(c, &u->name));
+                return;
+            }
+            tagged = alt;
+            u->tag = r->tag;
+        }
+        if (r->policies.len > 0 && r->reject_unknown != u->reject_unknown)
+            hc_error(c->diag, alt->name.pos,
+                     "alternative '%s' of union '%s' %s unknown members but "
+                     "the union %s them; the members share one object, so "
+                     "give both the same policy",
+                     name_of(c, &alt->name), name_of(c, &u->name),
+                     r->reject_unknown ? "rejects" : "skips",
+                     u->reject_unknown ? "rejects" : "skips");
+        alt->record = r;
+
+        for (i = 0; i < r->fields.len; i++) {
+            hc_field *f = r->fields.items[i];
+            hc_field *old_f = hc_map_get(&index, f->name->text, f->name->len);
+            size_t at;
+
+            if (old_f == NULL) {
+                hc_field *copy = hc_alloc(c->arena, sizeof *copy);
+
+                if (u->fields.len == HOOK_MAX_FIELDS) {
+                    hc_error(c->diag, alt->name.pos,
+                             "union '%s' would have more than "
+                             "HOOK_MAX_FIELDS (%d) distinct members with "
+                             "alternative '%s'",
+                             name_of(c, &u->name), HOOK_MAX_FIELDS,
+                             name_of(c, &alt->name));
+                    return;
+                }
+                *copy = *f;
+                copy->flags |= HC_MOD_OPTIONAL;
+                copy->origin = &alt->name;
+                copy->variants = f->variants;
+                if (f->kind == HC_FIELD_TAG)
+                    u->tag_field = (int)u->fields.len;
+                if (f->kind == HC_FIELD_BODY)
+                    u->body_field = (int)u->fields.len;
+                hc_map_put(c->arena, &index, f->name->text, f->name->len,
+                           copy);
+                hc_vec_push(c->arena, &u->fields, copy);
+                old_f = copy;
+            } else if (!same_field(old_f, f)) {
+                hc_error(c->diag, f->name->pos,
+                         "member '%s' is %s in alternative '%s' but %s in "
+                         "alternative '%s' of union '%s': a member must "
+                         "mean the same in every alternative",
+                         name_of(c, f->name), field_text(c, f),
+                         name_of(c, &alt->name), field_text(c, old_f),
+                         name_of(c, old_f->origin), name_of(c, &u->name));
+                return;
+            }
+            for (at = 0; u->fields.items[at] != old_f; at++)
+                ;
+            alt->members |= UINT64_C(1) << at;
+            if (r->required & (UINT64_C(1) << i))
+                alt->required |= UINT64_C(1) << at;
+        }
+    }
+
+    /* Keys: members no other alternative has. One of them must be
+     * required, or a document of that shape could carry none and the
+     * runtime could not tell which alternative it is. */
+    for (a = 0; a < u->alternatives.len; a++) {
+        hc_alternative *alt = u->alternatives.items[a];
+        uint64_t others = 0;
+
+        for (k = 0; k < u->alternatives.len; k++)
+            if (k != a)
+                others |= ((hc_alternative *)u->alternatives.items[k])->members;
+        alt->keys = alt->members & ~others;
+        if ((alt->keys & alt->required) == 0)
+            hc_error(c->diag, alt->name.pos,
+                     "alternative '%s' of union '%s' has no required member "
+                     "that the other alternatives lack: the runtime tells "
+                     "alternatives apart by such key members, and a '%s' "
+                     "document could carry none; add one, or make one of "
+                     "its own members required",
+                     name_of(c, &alt->name), name_of(c, &u->name),
+                     name_of(c, &alt->name));
+    }
+}
+
+static void check_fields(checker *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->schema->records.len; i++) {
+        hc_record *r = c->schema->records.items[i];
+
+        if (!r->is_union)
+            build_fields(c, r);
+    }
+    for (i = 0; i < c->schema->records.len; i++) {
+        hc_record *r = c->schema->records.items[i];
+
+        if (r->is_union)
+            build_union(c, r);
+    }
+}
+
 /* --- the record graph ---------------------------------------------- */
 
-/* An edge of the record graph: a field of record type, or a variant
- * (its body record sits one level below the envelope, like a field). */
+/* An edge of the record graph: a field of record type, an array (its
+ * element record sits two levels below: the array, then the object), or
+ * a variant (its body record sits one level below the envelope). */
 typedef struct edge {
     hc_record *to;
     hc_pos pos;
     const hc_name *label;
+    unsigned weight;
 } edge;
 
 static void add_edge(checker *c, hc_vec *edges, hc_record *to, hc_pos pos,
-                     const hc_name *label)
+                     const hc_name *label, unsigned weight)
 {
     edge *e = hc_alloc(c->arena, sizeof *e);
 
     e->to = to;
     e->pos = pos;
     e->label = label;
+    e->weight = weight;
     hc_vec_push(c->arena, edges, e);
 }
 
-static hc_vec edges_of(checker *c, const hc_record *r)
+static hc_vec edges_of(checker *c, hc_record *r)
 {
     hc_vec edges = {0};
     size_t i, v;
 
-    for (i = 0; i < r->members.len; i++) {
-        hc_member *m = r->members.items[i];
+    r->base_height = 1;
+    for (i = 0; i < r->fields.len; i++) {
+        hc_field *f = r->fields.items[i];
 
-        if (m->kind == HC_MEMBER_FIELD && m->type.record != NULL)
-            add_edge(c, &edges, m->type.record, m->type.pos, &m->name);
-        if (m->kind != HC_MEMBER_TAG)
+        if (f->kind == HC_FIELD_MEMBER) {
+            hc_type *t = &f->member->type;
+
+            if (t->kind == HC_TYPE_RECORD && t->record != NULL)
+                add_edge(c, &edges, t->record, t->pos, f->name, 1);
+            if (t->kind == HC_TYPE_ARRAY &&
+                t->element->kind == HC_TYPE_RECORD &&
+                t->element->record != NULL)
+                add_edge(c, &edges, t->element->record, t->element->pos,
+                         f->name, 2);
+            else if (t->kind == HC_TYPE_ARRAY)
+                r->base_height = 2;
+        }
+        if (f->kind != HC_FIELD_BODY)
             continue;
-        for (v = 0; v < m->tag->variants.len; v++) {
-            hc_variant *var = m->tag->variants.items[v];
+        for (v = 0; v < f->tag->variants.len; v++) {
+            hc_variant *var = f->tag->variants.items[v];
 
-            if (var->body.record != NULL)
+            if (var->body.record != NULL && var->rule != HC_BODY_NONE)
                 add_edge(c, &edges, var->body.record, var->body.pos,
-                         &var->name);
+                         &var->name, 1);
         }
     }
     return edges;
@@ -622,7 +1190,7 @@ static void push_frame(checker *c, dfs_frame *stack, size_t top,
     stack[top].next = 0;
     r->walk = GREY;
     r->walk_index = top;
-    r->height = 1;
+    r->height = r->base_height;
 }
 
 /* Finds cycles and computes each record's height, without recursion: a
@@ -650,14 +1218,15 @@ static bool check_cycles(checker *c)
                 if (top == 0)
                     break;
                 top--;
-                raise_height(stack[top].record, f->record->height + 1);
+                e = stack[top].edges.items[stack[top].next - 1];
+                raise_height(stack[top].record, f->record->height + e->weight);
                 continue;
             }
             e = f->edges.items[f->next++];
             if (e->to->walk == WHITE) {
                 push_frame(c, stack, ++top, e->to);
             } else if (e->to->walk == BLACK) {
-                raise_height(f->record, e->to->height + 1);
+                raise_height(f->record, e->to->height + e->weight);
             } else {
                 ok = false;
                 hc_error(c->diag, e->pos,
@@ -673,8 +1242,8 @@ static bool check_cycles(checker *c)
     return ok;
 }
 
-/* The runtime keeps one frame per record level, the message being the
- * first and a tag's body one more. */
+/* The runtime keeps one frame per record or array level, the message
+ * being the first and a tag's body one more. */
 static void check_depth(checker *c)
 {
     hc_record *r = c->schema->message;
@@ -686,7 +1255,7 @@ static void check_depth(checker *c)
 
     /* Follow the deepest edge down to show where the depth comes from. */
     path = name_of(c, &r->name);
-    while (r->height > 1) {
+    while (r->height > r->base_height) {
         hc_vec edges = edges_of(c, r);
         hc_record *deepest = NULL;
         size_t i;
@@ -694,8 +1263,11 @@ static void check_depth(checker *c)
         for (i = 0; i < edges.len; i++) {
             edge *e = edges.items[i];
 
-            if (e->to->height + 1 == r->height) {
+            if (e->to->height + e->weight == r->height) {
                 deepest = e->to;
+                if (e->weight == 2 && ++shown <= 20)
+                    path = hc_sprintf(c->arena, "%s > %s[]", path,
+                                      name_of(c, e->label));
                 break;
             }
         }
@@ -706,38 +1278,85 @@ static void check_depth(checker *c)
             path = hc_sprintf(c->arena, "%s > %s", path,
                               name_of(c, &r->name));
     }
+    if (r->base_height == 2 && ++shown <= 20)
+        path = hc_sprintf(c->arena, "%s > []", path);
     if (shown > 20)
         path = hc_sprintf(c->arena, "%s > ...", path);
 
     hc_error(c->diag, c->schema->message->name.pos,
              "records nest %u levels deep (%s); the limit is "
              "HOOK_MAX_RECORDS (%d), counting the message as 1 and a "
-             "tag's body as a level",
+             "tag's body or an array as a level",
              c->schema->message->height, path, HOOK_MAX_RECORDS);
 }
+
+/* The record of a field's type or of its elements, or NULL. */
+static hc_record *field_record(const hc_field *f)
+{
+    const hc_type *t;
+
+    if (f->kind != HC_FIELD_MEMBER)
+        return NULL;
+    t = &f->member->type;
+    if (t->kind == HC_TYPE_ARRAY)
+        t = t->element;
+    return t->kind == HC_TYPE_RECORD ? t->record : NULL;
+}
+
+static hc_enum *field_enum(const hc_field *f)
+{
+    const hc_type *t;
+
+    if (f->kind != HC_FIELD_MEMBER)
+        return NULL;
+    t = &f->member->type;
+    if (t->kind == HC_TYPE_ARRAY)
+        t = t->element;
+    return t->kind == HC_TYPE_ENUM ? t->enumeration : NULL;
+}
+
+static void mark_fields(hc_vec *fields);
 
 /* Marks what the message reaches; records reached through a field get a
  * struct. Depth is bounded by now, so recursion is safe. */
 static void mark_reachable(hc_record *r)
 {
-    size_t i, v;
-
     if (r->reachable)
         return;
     r->reachable = true;
-    for (i = 0; i < r->members.len; i++) {
-        hc_member *m = r->members.items[i];
+    mark_fields(&r->fields);
+    if (r->is_union) {
+        size_t a;
 
-        if (m->kind == HC_MEMBER_FIELD && m->type.record != NULL) {
-            m->type.record->used_as_field = true;
-            mark_reachable(m->type.record);
+        for (a = 0; a < r->alternatives.len; a++)
+            ((hc_alternative *)r->alternatives.items[a])->record->reachable =
+                true;
+    }
+}
+
+static void mark_fields(hc_vec *fields)
+{
+    size_t i, v;
+
+    for (i = 0; i < fields->len; i++) {
+        hc_field *f = fields->items[i];
+        hc_record *to = field_record(f);
+        hc_enum *e = field_enum(f);
+
+        if (e != NULL)
+            e->used = true;
+        if (to != NULL) {
+            to->used_as_field = true;
+            mark_reachable(to);
         }
-        if (m->kind != HC_MEMBER_TAG)
+        if (f->kind != HC_FIELD_BODY)
             continue;
-        for (v = 0; v < m->tag->variants.len; v++) {
-            hc_variant *var = m->tag->variants.items[v];
+        mark_fields(&f->tag->body_members);
+        for (v = 0; v < f->tag->variants.len; v++) {
+            hc_variant *var = f->tag->variants.items[v];
 
-            mark_reachable(var->body.record);
+            if (var->rule != HC_BODY_NONE)
+                var->body.record->reachable = true;
         }
     }
 }
@@ -746,28 +1365,23 @@ static void mark_reachable(hc_record *r)
  * envelope's body holds its variants' field types. */
 static void order_structs(checker *c, hc_record *r)
 {
-    size_t i, v, k;
+    size_t i, k;
 
     if (r->walk == ORDERED)
         return;
     r->walk = ORDERED;
-    for (i = 0; i < r->members.len; i++) {
-        hc_member *m = r->members.items[i];
+    for (i = 0; i < r->fields.len; i++) {
+        hc_field *f = r->fields.items[i];
 
-        if (m->kind == HC_MEMBER_FIELD && m->type.record != NULL)
-            order_structs(c, m->type.record);
-        if (m->kind != HC_MEMBER_TAG)
+        if (field_record(f) != NULL)
+            order_structs(c, field_record(f));
+        if (f->kind != HC_FIELD_BODY)
             continue;
-        for (v = 0; v < m->tag->variants.len; v++) {
-            hc_record *body = ((hc_variant *)m->tag->variants.items[v])
-                                  ->body.record;
+        for (k = 0; k < f->tag->body_members.len; k++) {
+            hc_field *bm = f->tag->body_members.items[k];
 
-            for (k = 0; k < body->members.len; k++) {
-                hc_member *bm = body->members.items[k];
-
-                if (bm->kind == HC_MEMBER_FIELD && bm->type.record != NULL)
-                    order_structs(c, bm->type.record);
-            }
+            if (field_record(bm) != NULL)
+                order_structs(c, field_record(bm));
         }
     }
     hc_vec_push(c->arena, &c->schema->emit_order, r);
@@ -809,37 +1423,94 @@ static void claim_c_name(checker *c, hc_map *scope, const char *c_name,
     }
 }
 
-static void name_struct_member(checker *c, hc_map *scope, hc_member *m,
-                               const char *c_name, unsigned mods)
+/* Does a field's value need a struct of its own per element? */
+static bool element_needs_item(const hc_type *t)
 {
-    const char *json = name_of(c, &m->name);
-
-    claim_c_name(c, scope, c_name,
-                 hc_sprintf(c->arena, "member '%s'", json), &m->name.pos);
-    if (mods & HC_MOD_OPTIONAL)
-        claim_c_name(c, scope, hc_sprintf(c->arena, "has_%s", c_name),
-                     hc_sprintf(c->arena, "the presence flag of '%s'", json),
-                     &m->name.pos);
-    if (mods & HC_MOD_NULLABLE)
-        claim_c_name(c, scope, hc_sprintf(c->arena, "%s_is_null", c_name),
-                     hc_sprintf(c->arena, "the null flag of '%s'", json),
-                     &m->name.pos);
+    return t->kind == HC_TYPE_STRING || t->kind == HC_TYPE_EMAIL ||
+           (t->kind == HC_TYPE_ENUM && t->open);
 }
 
-static void name_tag(checker *c, hc_map *global, hc_record *r)
+/* The C names of one table's field, claimed in the table's struct
+ * scope, and the global names it brings (element types and tables,
+ * stream callbacks). `owner` is the struct holding the table. */
+static void name_field(checker *c, hc_map *global, hc_map *scope,
+                       hc_field *f, const char *owner)
 {
-    hc_tag *tag = r->tag;
+    const char *json = name_of(c, f->name);
+    const hc_pos *pos = &f->name->pos;
+    const char *p = c->schema->prefix;
+
+    if (f->kind == HC_FIELD_TAG) {
+        f->c_name = f->tag->c_tag_member;
+        claim_c_name(c, scope, f->c_name,
+                     hc_sprintf(c->arena, "tag '%s'", json), pos);
+    } else if (f->kind == HC_FIELD_BODY) {
+        f->c_name = f->tag->c_body_member;
+        claim_c_name(c, scope, f->c_name,
+                     hc_sprintf(c->arena, "body '%s'", json), pos);
+    } else {
+        f->c_name = hc_member_c_name(c->arena, f->name);
+        claim_c_name(c, scope, f->c_name,
+                     hc_sprintf(c->arena, "member '%s'", json), pos);
+    }
+    if (f->flags & HC_MOD_OPTIONAL)
+        claim_c_name(c, scope, hc_sprintf(c->arena, "has_%s", f->c_name),
+                     hc_sprintf(c->arena, "the presence flag of '%s'", json),
+                     pos);
+    if (f->flags & HC_MOD_NULLABLE)
+        claim_c_name(c, scope, hc_sprintf(c->arena, "%s_is_null", f->c_name),
+                     hc_sprintf(c->arena, "the null flag of '%s'", json),
+                     pos);
+    if ((f->kind == HC_FIELD_TAG && f->tag->open) ||
+        (f->kind == HC_FIELD_MEMBER && f->member->type.kind == HC_TYPE_ENUM &&
+         f->member->type.open))
+        claim_c_name(c, scope, hc_sprintf(c->arena, "%s_text", f->c_name),
+                     hc_sprintf(c->arena, "the unknown-value text of '%s'",
+                                json),
+                     pos);
+
+    if (f->kind == HC_FIELD_MEMBER && f->member->type.kind == HC_TYPE_ARRAY) {
+        const char *base = hc_sprintf(c->arena, "%s_%s", owner, f->c_name);
+
+        if (element_needs_item(f->member->type.element))
+            claim_c_name(c, global, hc_sprintf(c->arena, "%s_item", base),
+                         hc_sprintf(c->arena, "the element type of '%s'",
+                                    json),
+                         pos);
+        claim_c_name(c, global, hc_sprintf(c->arena, "%s_element", base),
+                     hc_sprintf(c->arena, "the element table of '%s'", json),
+                     pos);
+        if (f->flags & HC_MOD_STREAM)
+            claim_c_name(c, global,
+                         hc_sprintf(c->arena, "%s_on_%s_%s", p,
+                                    owner + strlen(p) + 1, f->c_name),
+                         hc_sprintf(c->arena, "the element callback setter "
+                                    "of '%s'", json),
+                         pos);
+    }
+}
+
+static void name_fields(checker *c, hc_map *global, hc_map *scope,
+                        hc_vec *fields, const char *owner)
+{
+    size_t i;
+
+    for (i = 0; i < fields->len; i++)
+        name_field(c, global, scope, fields->items[i], owner);
+}
+
+static void name_tag(checker *c, hc_map *global, hc_tag *tag)
+{
     const char *tag_name = name_of(c, &tag->tag);
     const char *p = c->schema->prefix;
     const char *tag_snake = hc_snake(c->arena, &tag->tag);
-    hc_map body_scope = {0};
     size_t i;
 
+    if (tag->named)
+        return;
+    tag->named = true;
     tag->c_enum = hc_sprintf(c->arena, "%s_%s", p, tag_snake);
-    tag->c_body = hc_sprintf(c->arena, "%s_%s", r->c_type,
-                             hc_snake(c->arena, &tag->body));
     tag->c_tag_member = hc_member_c_name(c->arena, &tag->tag);
-    tag->c_body_member = hc_member_c_name(c->arena, &tag->body);
 
     claim_c_name(c, global, tag->c_enum,
                  hc_sprintf(c->arena, "the enum of tag '%s'", tag_name),
@@ -879,7 +1550,13 @@ static void name_tag(checker *c, hc_map *global, hc_record *r)
                                 name_of(c, &v->name), tag_name),
                      &v->name.pos);
     }
+    if (tag->is_inline)
+        return;
 
+    tag->c_body = hc_sprintf(c->arena, "%s_%s_%s", p,
+                             hc_snake(c->arena, &tag->owner->name),
+                             hc_snake(c->arena, &tag->body));
+    tag->c_body_member = hc_member_c_name(c->arena, &tag->body);
     claim_c_name(c, global, tag->c_body,
                  hc_sprintf(c->arena, "the body struct of tag '%s'",
                             tag_name),
@@ -897,27 +1574,68 @@ static void name_tag(checker *c, hc_map *global, hc_record *r)
                             tag_name),
                  &tag->body.pos);
 
-    /* Every body member has a presence flag: variants differ. */
-    for (i = 0; i < tag->body_members.len; i++) {
-        hc_body_member *bm = tag->body_members.items[i];
+    {
+        /* Every body member has a presence flag: variants differ. */
+        hc_map body_scope = {0};
 
-        bm->c_name = hc_member_c_name(c->arena, &bm->first->name);
-        name_struct_member(c, &body_scope, bm->first, bm->c_name,
-                           HC_MOD_OPTIONAL |
-                               (bm->first->mods.set & HC_MOD_NULLABLE));
+        name_fields(c, global, &body_scope, &tag->body_members, tag->c_body);
+    }
+}
+
+static void name_enum(checker *c, hc_map *global, hc_enum *en)
+{
+    const char *p = c->schema->prefix;
+    const char *snake = hc_snake(c->arena, &en->name);
+    const char *what = name_of(c, &en->name);
+    static const char *const parts[] = {"name", "names", "name_lens",
+                                        "lookup", "enum"};
+    size_t i;
+
+    en->c_type = hc_sprintf(c->arena, "%s_%s", p, snake);
+    claim_c_name(c, global, en->c_type,
+                 hc_sprintf(c->arena, "enum '%s'", what), &en->name.pos);
+    for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        claim_c_name(c, global,
+                     hc_sprintf(c->arena, "%s_%s", en->c_type, parts[i]),
+                     hc_sprintf(c->arena, "the %s of enum '%s'", parts[i],
+                                what),
+                     &en->name.pos);
+    claim_c_name(c, global,
+                 hc_sprintf(c->arena, "%s_check_%s_is_int", p, snake),
+                 hc_sprintf(c->arena, "the size check of enum '%s'", what),
+                 &en->name.pos);
+    claim_c_name(c, global,
+                 hc_upper(c->arena, hc_sprintf(c->arena, "%s_UNKNOWN",
+                                               en->c_type)),
+                 hc_sprintf(c->arena, "the unknown constant of enum '%s'",
+                            what),
+                 &en->name.pos);
+    en->c_consts = hc_alloc(c->arena,
+                            (en->values.len + 1) * sizeof *en->c_consts);
+    for (i = 0; i < en->values.len; i++) {
+        const hc_name *v = en->values.items[i];
+
+        en->c_consts[i] = hc_upper(
+            c->arena, hc_sprintf(c->arena, "%s_%s", en->c_type,
+                                 hc_snake(c->arena, v)));
+        claim_c_name(c, global, en->c_consts[i],
+                     hc_sprintf(c->arena, "value '%s' of enum '%s'",
+                                name_of(c, v), what),
+                     &v->pos);
     }
 }
 
 static void name_record(checker *c, hc_map *global, hc_record *r)
 {
     const char *rec = name_of(c, &r->name);
+    const char *kind = r->is_message ? "message"
+                       : r->is_union ? "union"
+                                     : "record";
     hc_map scope = {0};
     size_t i;
 
     claim_c_name(c, global, r->c_type,
-                 hc_sprintf(c->arena, "%s '%s'",
-                            r->is_message ? "message" : "record", rec),
-                 &r->name.pos);
+                 hc_sprintf(c->arena, "%s '%s'", kind, rec), &r->name.pos);
     claim_c_name(c, global, hc_sprintf(c->arena, "%s_fields", r->c_type),
                  hc_sprintf(c->arena, "the field table of '%s'", rec),
                  &r->name.pos);
@@ -928,23 +1646,45 @@ static void name_record(checker *c, hc_map *global, hc_record *r)
                  hc_sprintf(c->arena, "the record table of '%s'", rec),
                  &r->name.pos);
 
-    for (i = 0; i < r->members.len; i++) {
-        hc_member *m = r->members.items[i];
+    if (r->is_union) {
+        r->c_kind = hc_sprintf(c->arena, "%s_kind", r->c_type);
+        claim_c_name(c, global, r->c_kind,
+                     hc_sprintf(c->arena, "the kind enum of union '%s'", rec),
+                     &r->name.pos);
+        claim_c_name(c, global,
+                     hc_sprintf(c->arena, "%s_alternatives", r->c_type),
+                     hc_sprintf(c->arena, "the alternative table of '%s'",
+                                rec),
+                     &r->name.pos);
+        claim_c_name(c, global,
+                     hc_sprintf(c->arena, "%s_check_%s_kind_is_int",
+                                c->schema->prefix,
+                                r->c_type + strlen(c->schema->prefix) + 1),
+                     hc_sprintf(c->arena, "the size check of union '%s'", rec),
+                     &r->name.pos);
+        claim_c_name(c, global,
+                     hc_upper(c->arena, hc_sprintf(c->arena, "%s_NONE",
+                                                   r->c_type)),
+                     hc_sprintf(c->arena, "the no-alternative constant of "
+                                "'%s'", rec),
+                     &r->name.pos);
+        for (i = 0; i < r->alternatives.len; i++) {
+            hc_alternative *alt = r->alternatives.items[i];
 
-        if (m->kind == HC_MEMBER_FIELD) {
-            m->c_name = hc_member_c_name(c->arena, &m->name);
-            name_struct_member(c, &scope, m, m->c_name, m->mods.set);
-            continue;
+            alt->c_const = hc_upper(
+                c->arena, hc_sprintf(c->arena, "%s_%s", r->c_type,
+                                     hc_snake(c->arena, &alt->name)));
+            claim_c_name(c, global, alt->c_const,
+                         hc_sprintf(c->arena, "alternative '%s' of '%s'",
+                                    name_of(c, &alt->name), rec),
+                         &alt->name.pos);
         }
-        claim_c_name(c, &scope, m->tag->c_tag_member,
-                     hc_sprintf(c->arena, "tag '%s'",
-                                name_of(c, &m->tag->tag)),
-                     &m->tag->tag.pos);
-        claim_c_name(c, &scope, m->tag->c_body_member,
-                     hc_sprintf(c->arena, "body '%s'",
-                                name_of(c, &m->tag->body)),
-                     &m->tag->body.pos);
+        claim_c_name(c, &scope, "kind",
+                     hc_sprintf(c->arena, "the kind member of union '%s'",
+                                rec),
+                     NULL);
     }
+    name_fields(c, global, &scope, &r->fields, r->c_type);
 }
 
 static const char *const std_names[] = {
@@ -1007,6 +1747,12 @@ static void check_c_names(checker *c)
                  "the macro MEMBER_SIZE", NULL);
 
     /* Declaration order, so that the later of two names is reported. */
+    for (i = 0; i < s->enums.len; i++) {
+        hc_enum *en = s->enums.items[i];
+
+        if (en->used)
+            name_enum(c, &global, en);
+    }
     for (i = 0; i < s->records.len; i++) {
         hc_record *r = s->records.items[i];
 
@@ -1015,7 +1761,7 @@ static void check_c_names(checker *c)
         r->c_type = hc_sprintf(c->arena, "%s_%s", p,
                                hc_snake(c->arena, &r->name));
         if (r->tag != NULL)
-            name_tag(c, &global, r);
+            name_tag(c, &global, r->tag);
         name_record(c, &global, r);
     }
 }
@@ -1032,9 +1778,17 @@ bool hc_check(hc_schema *schema, hc_diag *diag, hc_arena *arena)
 
     check_package(&c);
     check_records(&c);
-    for (i = 0; i < schema->records.len; i++)
-        check_members(&c, schema->records.items[i]);
+    check_enums(&c);
+    for (i = 0; i < schema->records.len; i++) {
+        hc_record *r = schema->records.items[i];
+
+        if (!r->is_union)
+            check_members(&c, r);
+    }
     check_tags(&c);
+    if (diag->errors > 0)
+        return false;
+    check_fields(&c);
     if (diag->errors > 0)
         return false;
 

@@ -31,6 +31,7 @@ typedef struct hc_parse_ctx {
     hc_diag *diag;
     hc_record *record; /* the record whose members are being read */
     hc_tag *tag;       /* the tag whose variants are being read */
+    hc_enum *enumeration; /* the enum whose values are being read */
     int failed;
 } hc_parse_ctx;
 
@@ -68,6 +69,73 @@ static hc_type bounded_type(hc_type_kind kind, hc_pos pos, hc_token bound)
     return type;
 }
 
+static void add_member(hc_parse_ctx *ctx, hc_member *member)
+{
+    assert(ctx->record != NULL);
+    hc_vec_push(ctx->arena, &ctx->record->members, member);
+}
+
+static hc_int_lit int_lit(hc_token tok, bool negative, hc_pos pos)
+{
+    hc_int_lit lit;
+
+    lit.magnitude = tok.number;
+    lit.negative = negative;
+    lit.pos = pos;
+    return lit;
+}
+
+static hc_type open_type(hc_token name, hc_token len)
+{
+    hc_type type = simple_type(HC_TYPE_RECORD, name.pos);
+
+    type.record_name = to_name(name, false);
+    type.open = true;
+    type.open_len = len.number;
+    type.open_pos = len.pos;
+    return type;
+}
+
+static hc_tag *new_tag(hc_parse_ctx *ctx, hc_token keyword, hc_name tag)
+{
+    hc_member *member = hc_alloc(ctx->arena, sizeof *member);
+    hc_tag *t = hc_alloc(ctx->arena, sizeof *t);
+
+    t->tag = tag;
+    t->pos = keyword.pos;
+    t->owner = ctx->record;
+    member->kind = HC_MEMBER_TAG;
+    member->tag = t;
+    add_member(ctx, member);
+    ctx->tag = t;
+    return t;
+}
+
+static hc_record *new_record(hc_parse_ctx *ctx, hc_token keyword,
+                             hc_token name)
+{
+    hc_record *record = hc_alloc(ctx->arena, sizeof *record);
+
+    record->name = to_name(name, false);
+    record->keyword_pos = keyword.pos;
+    hc_vec_push(ctx->arena, &ctx->schema->records, record);
+    ctx->record = record;
+    return record;
+}
+
+static void add_variant(hc_parse_ctx *ctx, hc_name name, hc_type body,
+                        hc_body_rule rule, hc_pos rule_pos)
+{
+    hc_variant *variant = hc_alloc(ctx->arena, sizeof *variant);
+
+    variant->name = name;
+    variant->body = body;
+    variant->rule = rule;
+    variant->rule_pos = rule_pos;
+    assert(ctx->tag != NULL);
+    hc_vec_push(ctx->arena, &ctx->tag->variants, variant);
+}
+
 static void add_modifier(hc_modifiers *mods, unsigned bit, hc_pos pos)
 {
     if ((mods->set & bit) != 0 && mods->repeated == 0) {
@@ -76,6 +144,8 @@ static void add_modifier(hc_modifiers *mods, unsigned bit, hc_pos pos)
     }
     if (bit == HC_MOD_SECRET && (mods->set & bit) == 0)
         mods->secret_pos = pos;
+    if (bit == HC_MOD_STREAM && (mods->set & bit) == 0)
+        mods->stream_pos = pos;
     mods->set |= bit;
 }
 
@@ -89,11 +159,6 @@ static hc_policy_decl *new_policy(hc_parse_ctx *ctx, hc_policy policy,
     return decl;
 }
 
-static void add_member(hc_parse_ctx *ctx, hc_member *member)
-{
-    assert(ctx->record != NULL);
-    hc_vec_push(ctx->arena, &ctx->record->members, member);
-}
 }
 
 %syntax_error {
@@ -120,13 +185,16 @@ static void add_member(hc_parse_ctx *ctx, hc_member *member)
 
 %token PACKAGE UNKNOWN SKIP REJECT RECORD MESSAGE TAG SELECTS
        STRING_TYPE EMAIL BOOL UUID DATETIME OPTIONAL NULLABLE SECRET
-       IDENT INT STRING SEMI COLON LBRACE RBRACE LPAREN RPAREN.
+       IDENT INT STRING SEMI COLON LBRACE RBRACE LPAREN RPAREN
+       INT_TYPE DECIMAL ENUM OPEN ARRAY STREAM INLINE UNION
+       COMMA MINUS EQUALS.
 
 %type policy {hc_policy}
 %type name {hc_name}
 %type type {hc_type}
 %type mods {hc_modifiers}
 %type modifier {hc_token}
+%type intlit {hc_int_lit}
 
 schema ::= decls.
 
@@ -147,23 +215,65 @@ decl ::= record_head LBRACE members RBRACE. {
     ctx->record = NULL;
 }
 
-record_head ::= RECORD(K) IDENT(N). {
-    hc_record *record = hc_alloc(ctx->arena, sizeof *record);
+decl ::= union_head LBRACE alternatives RBRACE. {
+    ctx->record = NULL;
+}
+decl ::= enum_head LBRACE enum_values enum_end RBRACE. {
+    ctx->enumeration = NULL;
+}
 
-    record->name = to_name(N, false);
-    record->keyword_pos = K.pos;
-    hc_vec_push(ctx->arena, &ctx->schema->records, record);
-    ctx->record = record;
+record_head ::= RECORD(K) IDENT(N). {
+    new_record(ctx, K, N);
 }
 record_head ::= MESSAGE(K) IDENT(N). {
-    hc_record *record = hc_alloc(ctx->arena, sizeof *record);
-
-    record->name = to_name(N, false);
-    record->keyword_pos = K.pos;
-    record->is_message = true;
-    hc_vec_push(ctx->arena, &ctx->schema->records, record);
-    ctx->record = record;
+    new_record(ctx, K, N)->is_message = true;
 }
+
+union_head ::= UNION(K) IDENT(N). {
+    new_record(ctx, K, N)->is_union = true;
+}
+union_head ::= MESSAGE(K) IDENT(N) EQUALS UNION. {
+    hc_record *record = new_record(ctx, K, N);
+
+    record->is_union = true;
+    record->is_message = true;
+}
+
+alternatives ::= .
+alternatives ::= alternatives alternative.
+
+alternative ::= UNKNOWN(K) policy(P) SEMI. {
+    hc_vec_push(ctx->arena, &ctx->record->policies,
+                new_policy(ctx, P, K.pos));
+}
+alternative ::= IDENT(N) SEMI. {
+    hc_alternative *alt = hc_alloc(ctx->arena, sizeof *alt);
+
+    alt->name = to_name(N, false);
+    hc_vec_push(ctx->arena, &ctx->record->alternatives, alt);
+}
+
+enum_head ::= ENUM(K) IDENT(N). {
+    hc_enum *e = hc_alloc(ctx->arena, sizeof *e);
+
+    e->name = to_name(N, false);
+    e->keyword_pos = K.pos;
+    hc_vec_push(ctx->arena, &ctx->schema->enums, e);
+    ctx->enumeration = e;
+}
+
+enum_values ::= enum_value.
+enum_values ::= enum_values COMMA enum_value.
+
+enum_value ::= name(N). {
+    hc_name *value = hc_alloc(ctx->arena, sizeof *value);
+
+    *value = N;
+    hc_vec_push(ctx->arena, &ctx->enumeration->values, value);
+}
+
+enum_end ::= .
+enum_end ::= SEMI.
 
 members ::= .
 members ::= members member.
@@ -186,28 +296,43 @@ member ::= tag_head LBRACE variants RBRACE. {
 }
 
 tag_head ::= TAG(K) name(T) SELECTS name(B). {
-    hc_member *member = hc_alloc(ctx->arena, sizeof *member);
-    hc_tag *tag = hc_alloc(ctx->arena, sizeof *tag);
+    new_tag(ctx, K, T)->body = B;
+}
+tag_head ::= TAG(K) name(T) OPEN LPAREN INT(L) RPAREN SELECTS name(B). {
+    hc_tag *tag = new_tag(ctx, K, T);
 
-    tag->tag = T;
     tag->body = B;
-    tag->pos = K.pos;
-    member->kind = HC_MEMBER_TAG;
-    member->tag = tag;
-    add_member(ctx, member);
-    ctx->tag = tag;
+    tag->open = true;
+    tag->open_len = L.number;
+    tag->open_pos = L.pos;
+}
+tag_head ::= TAG(K) name(T) INLINE. {
+    new_tag(ctx, K, T)->is_inline = true;
+}
+tag_head ::= TAG(K) name(T) OPEN LPAREN INT(L) RPAREN INLINE. {
+    hc_tag *tag = new_tag(ctx, K, T);
+
+    tag->is_inline = true;
+    tag->open = true;
+    tag->open_len = L.number;
+    tag->open_pos = L.pos;
 }
 
 variants ::= .
 variants ::= variants variant.
 
 variant ::= name(N) COLON type(T) SEMI. {
-    hc_variant *variant = hc_alloc(ctx->arena, sizeof *variant);
+    add_variant(ctx, N, T, HC_BODY_REQUIRED, T.pos);
+}
+variant ::= name(N) COLON type(T) OPTIONAL(O) SEMI. {
+    add_variant(ctx, N, T, HC_BODY_OPTIONAL, O.pos);
+}
+variant ::= name(N) SEMI. {
+    hc_type none;
 
-    variant->name = N;
-    variant->body = T;
-    assert(ctx->tag != NULL);
-    hc_vec_push(ctx->arena, &ctx->tag->variants, variant);
+    memset(&none, 0, sizeof none);
+    none.pos = N.pos;
+    add_variant(ctx, N, none, HC_BODY_NONE, N.pos);
 }
 
 policy(A) ::= SKIP. { A = HC_POLICY_SKIP; }
@@ -234,12 +359,30 @@ type(A) ::= IDENT(N). {
     A = simple_type(HC_TYPE_RECORD, N.pos);
     A.record_name = to_name(N, false);
 }
+type(A) ::= IDENT(N) OPEN LPAREN INT(L) RPAREN. { A = open_type(N, L); }
+type(A) ::= INT_TYPE(K) LPAREN intlit(L) COMMA intlit(H) RPAREN. {
+    A = simple_type(HC_TYPE_INT, K.pos);
+    A.min_lit = L;
+    A.max_lit = H;
+}
+type(A) ::= DECIMAL(K). { A = simple_type(HC_TYPE_DECIMAL, K.pos); }
+type(A) ::= ARRAY(K) LPAREN type(T) COMMA INT(N) RPAREN. {
+    A = simple_type(HC_TYPE_ARRAY, K.pos);
+    A.element = hc_alloc(ctx->arena, sizeof *A.element);
+    *A.element = T;
+    A.count = N.number;
+    A.count_pos = N.pos;
+}
+
+intlit(A) ::= INT(N). { A = int_lit(N, false, N.pos); }
+intlit(A) ::= MINUS(M) INT(N). { A = int_lit(N, true, M.pos); }
 
 mods(A) ::= . { memset(&A, 0, sizeof A); }
 mods(A) ::= mods(B) modifier(M). {
     A = B;
     add_modifier(&A, M.kind == TK_OPTIONAL   ? HC_MOD_OPTIONAL
                      : M.kind == TK_NULLABLE ? HC_MOD_NULLABLE
+                     : M.kind == TK_STREAM   ? HC_MOD_STREAM
                                              : HC_MOD_SECRET,
                  M.pos);
 }
@@ -247,6 +390,7 @@ mods(A) ::= mods(B) modifier(M). {
 modifier(A) ::= OPTIONAL(T). { A = T; }
 modifier(A) ::= NULLABLE(T). { A = T; }
 modifier(A) ::= SECRET(T). { A = T; }
+modifier(A) ::= STREAM(T). { A = T; }
 
 %code {
 static const char *describe_token(hc_parse_ctx *ctx, int kind,
@@ -292,6 +436,17 @@ static const char *describe_token(hc_parse_ctx *ctx, int kind,
     case TK_OPTIONAL:    return "keyword 'optional'";
     case TK_NULLABLE:    return "keyword 'nullable'";
     case TK_SECRET:      return "keyword 'secret'";
+    case TK_INT_TYPE:    return "keyword 'int'";
+    case TK_DECIMAL:     return "keyword 'decimal'";
+    case TK_ENUM:        return "keyword 'enum'";
+    case TK_OPEN:        return "keyword 'open'";
+    case TK_ARRAY:       return "keyword 'array'";
+    case TK_STREAM:      return "keyword 'stream'";
+    case TK_INLINE:      return "keyword 'inline'";
+    case TK_UNION:       return "keyword 'union'";
+    case TK_COMMA:       return "','";
+    case TK_MINUS:       return "'-'";
+    case TK_EQUALS:      return "'='";
     }
     return "token";
 }

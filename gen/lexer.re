@@ -226,6 +226,14 @@ int hc_lex(hc_lexer *lx, hc_token *tok)
         "optional" { return tok->kind = TK_OPTIONAL; }
         "nullable" { return tok->kind = TK_NULLABLE; }
         "secret"   { return tok->kind = TK_SECRET; }
+        "int"      { return tok->kind = TK_INT_TYPE; }
+        "decimal"  { return tok->kind = TK_DECIMAL; }
+        "enum"     { return tok->kind = TK_ENUM; }
+        "open"     { return tok->kind = TK_OPEN; }
+        "array"    { return tok->kind = TK_ARRAY; }
+        "stream"   { return tok->kind = TK_STREAM; }
+        "inline"   { return tok->kind = TK_INLINE; }
+        "union"    { return tok->kind = TK_UNION; }
 
         [A-Za-z_][A-Za-z0-9_]* {
             tok->len = (size_t)(lx->cursor - start);
@@ -241,6 +249,9 @@ int hc_lex(hc_lexer *lx, hc_token *tok)
         "}" { return tok->kind = TK_RBRACE; }
         "(" { return tok->kind = TK_LPAREN; }
         ")" { return tok->kind = TK_RPAREN; }
+        "," { return tok->kind = TK_COMMA; }
+        "-" { return tok->kind = TK_MINUS; }
+        "=" { return tok->kind = TK_EQUALS; }
 
         utf8_multi {
             hc_error(lx->diag, tok->pos,
