@@ -509,13 +509,10 @@ static void enum_type(const emitter *e, const hc_enum *en)
     for (i = 0; i < en->values.len; i++) {
         const hc_name *v = en->values.items[i];
 
-        if (v->quoted || strcmp(hc_snake(e->arena, v), v->text) != 0) {
-            hc_buf_puts(h, "    /* ");
-            name_comment(h, v);
-            hc_buf_puts(h, " */\n");
-        }
-        hc_buf_printf(h, "    %s = %lu,\n", en->c_consts[i],
+        hc_buf_printf(h, "    %s = %lu, /* ", en->c_consts[i],
                       (unsigned long)i + 1);
+        name_comment(h, v);
+        hc_buf_puts(h, " */\n");
     }
     hc_buf_printf(h, "} %s;\n\n", en->c_type);
 }
@@ -963,7 +960,7 @@ static void element_tables(const emitter *e, const char *owner,
         name_comment(c, f->name);
         hc_buf_printf(c, ": %s; offsets are from the element's start. */\n",
                       type_text(e, t->element));
-        hc_buf_printf(c, "static const hook_field %s =\n",
+        hc_buf_printf(c, "static const hook_field %s = ",
                       element_table(e, owner, f));
         print_entry(e, "", &x);
         hc_buf_puts(c, ";\n\n");
@@ -1143,7 +1140,7 @@ static void enum_tables(const emitter *e, const hc_enum *en)
     hc_buf_puts(c, "};\n\n");
     hc_buf_printf(c, "static const uint16_t %s_name_lens[] = {", en->c_type);
     for (i = 0; i < n; i++)
-        hc_buf_printf(c, "%s%lu", i % 12 == 0 ? "\n    " : " ",
+        hc_buf_printf(c, "%s%lu,", i % 12 == 0 ? "\n    " : " ",
                       (unsigned long)((const hc_name *)en->values.items[i])
                           ->len);
     hc_buf_puts(c, "\n};\n\n");
