@@ -53,8 +53,9 @@ static void json_key(hc_buf *d, hc_arena *arena, const char *label,
 static void add_key(hc_buf *d, hc_map *seen, hc_arena *arena,
                     const char *label, size_t *count, const hc_name *name)
 {
-    if (hc_map_put(arena, seen, name->text, name->len, (void *)name) != name)
+    if (hc_map_get(seen, name->text, name->len) != NULL)
         return; /* already listed */
+    hc_map_put(arena, seen, name->text, name->len, (void *)name);
     json_key(d, arena, label, (*count)++, name);
 }
 
@@ -65,7 +66,8 @@ void hc_emit_dict(const hc_emit_ctx *ctx, hc_outputs *outputs)
         "\\u0000", "\\ud83d\\ude00", "\"\"",
         "\"00000000-0000-0000-0000-000000000000\"",
         "\"2024-02-29T23:59:60.123456789+14:00\"", "\"1970-01-01T00:00:00Z\"",
-        "\"a@example.com\"", "-0", "1e400",
+        "\"a@example.com\"", "-0", "1e400", "-9223372036854775808",
+        "9223372036854775808", "0.1", "1E-7", "[]", "[{}]", "[null]",
     };
     const hc_schema *s = ctx->schema;
     hc_buf *d = hc_output_add(outputs, hc_sprintf(ctx->arena, "%s.dict",
@@ -78,26 +80,37 @@ void hc_emit_dict(const hc_emit_ctx *ctx, hc_outputs *outputs)
     for (i = 0; i < sizeof structure / sizeof structure[0]; i++)
         entry(d, "json", i, structure[i], strlen(structure[i]));
 
+    /* Members in table order, each tag's values after its member. */
     for (i = 0; i < s->records.len; i++) {
         const hc_record *r = s->records.items[i];
 
-        if (!r->reachable)
+        if (!r->reachable || !r->has_fields)
             continue;
-        for (k = 0; k < r->members.len; k++) {
-            const hc_member *m = r->members.items[k];
+        for (k = 0; k < r->fields.len; k++) {
+            const hc_field *f = r->fields.items[k];
             size_t v;
 
-            if (m->kind == HC_MEMBER_FIELD) {
-                add_key(d, &seen, ctx->arena, "member", &count, &m->name);
+            add_key(d, &seen, ctx->arena, "member", &count, f->name);
+            if (f->kind != HC_FIELD_TAG)
                 continue;
-            }
-            add_key(d, &seen, ctx->arena, "member", &count, &m->tag->tag);
-            add_key(d, &seen, ctx->arena, "member", &count, &m->tag->body);
-            for (v = 0; v < m->tag->variants.len; v++) {
-                const hc_variant *var = m->tag->variants.items[v];
+            for (v = 0; v < f->tag->variants.len; v++) {
+                const hc_variant *var = f->tag->variants.items[v];
 
                 add_key(d, &seen, ctx->arena, "tag", &count, &var->name);
             }
+            for (v = 0; v < f->tag->body_members.len; v++) {
+                const hc_field *bm = f->tag->body_members.items[v];
+
+                add_key(d, &seen, ctx->arena, "member", &count, bm->name);
+            }
         }
+    }
+    for (i = 0; i < s->enums.len; i++) {
+        const hc_enum *e = s->enums.items[i];
+
+        if (!e->used)
+            continue;
+        for (k = 0; k < e->values.len; k++)
+            add_key(d, &seen, ctx->arena, "enum", &count, e->values.items[k]);
     }
 }

@@ -34,6 +34,8 @@ static const struct {
 } emitters[] = {
     {"c", hc_emit_c, "PACKAGE.h and PACKAGE.c, the parser (default)"},
     {"dict", hc_emit_dict, "PACKAGE.dict, a fuzzing dictionary"},
+    {"jsonschema", hc_emit_json,
+     "PACKAGE.schema.json, a JSON Schema (draft 2020-12)"},
 };
 
 static void usage(FILE *out)
@@ -47,7 +49,7 @@ static void usage(FILE *out)
           "  --emit KIND  what to write:\n",
           out);
     for (i = 0; i < sizeof emitters / sizeof emitters[0]; i++)
-        fprintf(out, "                 %-5s %s\n", emitters[i].name,
+        fprintf(out, "                 %-10s %s\n", emitters[i].name,
                 emitters[i].what);
     fputs("  --help       show this help\n"
           "  --version    show the version\n",
