@@ -1060,11 +1060,10 @@ static void build_union(checker *c, hc_record *u)
             hc_error(c->diag, alt->name.pos,
                      "alternative '%s' of union '%s' has no required member "
                      "that the other alternatives lack: the runtime tells "
-                     "alternatives apart by such key members, and a '%s' "
-                     "document could carry none; add one, or make one of "
-                     "its own members required",
-                     name_of(c, &alt->name), name_of(c, &u->name),
-                     name_of(c, &alt->name));
+                     "alternatives apart by such key members, and a "
+                     "document of this alternative could carry none; add "
+                     "one, or make one of its own members required",
+                     name_of(c, &alt->name), name_of(c, &u->name));
     }
 }
 

@@ -3,9 +3,13 @@
 #
 #   bad/NAME.hookc   must fail: exit 1, the first line of stderr equal to
 #                    bad/NAME.expect, and no file written
-#   good/*.hookc, full.hookc, schema/mews.hookc
+#   good/*.hookc, full.hookc, full2.hookc, schema/*.hookc
 #                    must compile, give the same bytes twice, and the C
-#                    must build warning-free with gcc and clang
+#                    must build warning-free with gcc and clang; their
+#                    --emit jsonschema output must be valid JSON and the
+#                    same bytes twice
+#   jsonschema_check.py  the JSON Schema export gives hookc's verdicts
+#                    (skipped when Python's jsonschema is missing)
 #   the command line: --help, --version, bad usage, I/O errors
 #
 # Environment: HOOKC (default build/bin/hookc), RUNTIME (default runtime),
@@ -78,8 +82,8 @@ compile_c() { # compiler, file, label
     fi
 }
 
-for schema in schema/mews.hookc tests/schemas/full.hookc \
-              "$here"/good/*.hookc; do
+for schema in schema/*.hookc tests/schemas/full.hookc \
+              tests/schemas/full2.hookc "$here"/good/*.hookc; do
     label=${schema#"$root"/}
     one="$tmp/one-$(basename "$schema")"
     two="$tmp/two-$(basename "$schema")"
@@ -112,16 +116,60 @@ for schema in schema/mews.hookc tests/schemas/full.hookc \
         compile_c gcc "$c" "$label"
         compile_c clang "$c" "$label"
     done
+
+    # The JSON Schema export: valid JSON, and the same bytes twice.
+    mkdir "$one/js" "$two/js"
+    if timeout 30 "$HOOKC" --emit jsonschema -o "$one/js" "$schema" &&
+        timeout 30 "$HOOKC" --emit jsonschema -o "$two/js" "$abs" &&
+        python3 -m json.tool "$one/js"/*.schema.json >/dev/null 2>&1 &&
+        cmp -s "$one/js"/*.schema.json "$two/js"/*.schema.json; then
+        pass
+    else
+        fail "$label: --emit jsonschema invalid or not deterministic"
+    fi
 done
+
+# The JSON Schema export accepts and refuses what the runtime does.
+mkdir "$tmp/js"
+"$HOOKC" --emit jsonschema -o "$tmp/js" tests/schemas/full2.hookc
+"$HOOKC" --emit jsonschema -o "$tmp/js" schema/endpoint.hookc
+python3 "$here/jsonschema_check.py" "$tmp/js" >"$tmp/js.log" 2>&1
+case $? in
+0) pass ;;
+77) echo "SKIP: jsonschema_check.py: Python's jsonschema is not installed" ;;
+*) fail "jsonschema_check.py: $(head -n 1 "$tmp/js.log")" ;;
+esac
+
+# endpoint.hookc copies the declarations of mews.hookc and
+# general.hookc (the language has no import): the copies must match.
+for part in mews general; do
+    sed -n '/^record /,$p' "schema/$part.hookc" |
+        sed 's/^message Webhook {/record @ {/' >"$tmp/part-$part"
+done
+sed -n '/^record /,$p' schema/endpoint.hookc |
+    sed 's/^record \(Integration\|General\)Webhook {/record @ {/' \
+    >"$tmp/part-endpoint"
+if python3 - "$tmp/part-mews" "$tmp/part-general" "$tmp/part-endpoint" <<'PY'
+import sys
+parts = [open(p, encoding="utf-8").read().strip() for p in sys.argv[1:]]
+sys.exit(0 if parts[0] in parts[2] and parts[1] in parts[2] else 1)
+PY
+then
+    pass
+else
+    fail "schema/endpoint.hookc: its copies of mews.hookc or general.hookc drifted"
+fi
 
 # The generated header is usable from C++ too.
 if command -v g++ >/dev/null 2>&1; then
-    if g++ -x c++ -std=c++11 -Wall -Wextra -Werror -I"$RUNTIME" \
-        -fsyntax-only "$tmp/one-full.hookc/full.h" 2>"$tmp/cc.log"; then
-        pass
-    else
-        fail "full.h: g++ rejects it: $(head -n 1 "$tmp/cc.log")"
-    fi
+    for h in "$tmp/one-full.hookc/full.h" "$tmp/one-full2.hookc/full2.h"; do
+        if g++ -x c++ -std=c++11 -Wall -Wextra -Werror -I"$RUNTIME" \
+            -fsyntax-only "$h" 2>"$tmp/cc.log"; then
+            pass
+        else
+            fail "$(basename "$h"): g++ rejects it: $(head -n 1 "$tmp/cc.log")"
+        fi
+    done
 fi
 
 # The fuzzing dictionary names every member.
@@ -132,6 +180,14 @@ if "$HOOKC" --emit dict -o "$tmp/dict" schema/mews.hookc &&
     pass
 else
     fail "--emit dict: mews.dict missing or incomplete"
+fi
+if "$HOOKC" --emit dict -o "$tmp/dict" tests/schemas/full2.hookc &&
+    grep -q '^enum_[0-9]*="\\"checked-out\\""$' "$tmp/dict/full2.dict" &&
+    grep -q '^tag_[0-9]*="\\"Heartbeat\\""$' "$tmp/dict/full2.dict" &&
+    [ "$(grep -c '"\\"Id\\""' "$tmp/dict/full2.dict")" -eq 1 ]; then
+    pass
+else
+    fail "--emit dict: full2.dict misses enum or tag values, or repeats names"
 fi
 
 # --- the command line --------------------------------------------------
