@@ -477,8 +477,12 @@ static jnode *record_schema(jctx *j, const hc_record *r)
 {
     jnode *n = object_schema(j, &r->fields, r->required, r->reject_unknown);
 
-    if (r->tag != NULL)
-        jput(j, n, "allOf", variant_rules(j, r));
+    if (r->tag != NULL) {
+        jnode *rules = variant_rules(j, r);
+
+        if (rules->items.len > 0) /* none when no variant says anything */
+            jput(j, n, "allOf", rules);
+    }
     if (r->is_union)
         jput(j, n, "oneOf", alternatives(j, r));
     return n;

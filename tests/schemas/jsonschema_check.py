@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """jsonschema_check.py DIR - the JSON Schema export agrees with hookc.
+   jsonschema_check.py --meta FILE... - each FILE is a valid draft 2020-12
+   schema.
 
 DIR holds full2.schema.json and endpoint.schema.json (hookc --emit
 jsonschema). Each document below is checked against them with the
@@ -74,6 +76,11 @@ CASES = [
 
 
 def main():
+    if sys.argv[1] == "--meta":
+        for path in sys.argv[2:]:
+            with open(path, encoding="utf-8") as f:
+                jsonschema.Draft202012Validator.check_schema(json.load(f))
+        sys.exit(0)
     schemas = {}
     failed = 0
     for name in ("full2", "endpoint"):

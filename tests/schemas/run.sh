@@ -129,6 +129,15 @@ for schema in schema/*.hookc tests/schemas/full.hookc \
     fi
 done
 
+# Every export is a valid draft 2020-12 schema.
+python3 "$here/jsonschema_check.py" --meta "$tmp"/one-*/js/*.schema.json \
+    >"$tmp/js.log" 2>&1
+case $? in
+0) pass ;;
+77) ;;
+*) fail "--emit jsonschema: not a valid schema: $(tail -n 1 "$tmp/js.log")" ;;
+esac
+
 # The JSON Schema export accepts and refuses what the runtime does.
 mkdir "$tmp/js"
 "$HOOKC" --emit jsonschema -o "$tmp/js" tests/schemas/full2.hookc
