@@ -35,10 +35,21 @@ HOOKC   := $(BUILD)/bin/hookc
 MEWS    := $(BUILD)/generated/mews
 CHECK   := $(BUILD)/bin/mews-check
 
+# Every schema in schema/ becomes a package and a NAME-check tool, built
+# from tools/check.c; ROOT_NAME is the package's message type.
+SCHEMAS        := mews general websocket endpoint
+ROOT_mews      := mews_webhook
+ROOT_general   := general_webhook
+ROOT_websocket := websocket_message
+ROOT_endpoint  := endpoint_endpoint
+CHECKS         := $(SCHEMAS:%=$(BUILD)/bin/%-check)
+GENERATED_OBJ  := $(SCHEMAS:%=$(BUILD)/obj/generated/%.o)
+
+
 .PHONY: all demo test install uninstall clean deps test-deps
 .DELETE_ON_ERROR:
 
-all: $(HOOKC) $(LIB) $(CHECK)
+all: $(HOOKC) $(LIB) $(CHECKS)
 
 deps:
 	@tools/need-packages.sh $(BUILD_PKGS)
@@ -83,23 +94,27 @@ $(HOOKC): $(GEN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $^ -o $@
 
-# --- generated Mews parser and its check tool ----------------------------
+# --- generated parsers and their check tools -----------------------------
 
 # Regenerated whenever the schema or the compiler changes.
-$(MEWS).c $(MEWS).h: schema/mews.hookc $(HOOKC)
+$(BUILD)/generated/%.c $(BUILD)/generated/%.h: schema/%.hookc $(HOOKC)
 	@mkdir -p $(@D)
-	$(HOOKC) -o $(@D) schema/mews.hookc
+	$(HOOKC) -o $(@D) $<
 
-$(BUILD)/obj/generated/mews.o: $(MEWS).c $(MEWS).h runtime/hookrt.h
+$(BUILD)/obj/generated/%.o: $(BUILD)/generated/%.c $(BUILD)/generated/%.h \
+		runtime/hookrt.h
 	@mkdir -p $(@D)
 	$(CC) $(STRICT) $(CFLAGS) -Iruntime -c $< -o $@
 
-$(CHECK): tools/check.c $(BUILD)/obj/generated/mews.o $(LIB)
+$(BUILD)/bin/%-check: tools/check.c $(BUILD)/obj/generated/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(STRICT) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -Iruntime \
-		-I$(BUILD)/generated -DTOOL='"mews-check"' -DPKG_HEADER='"mews.h"' \
-		-DROOT_TYPE=mews_webhook -DROOT_RECORD=mews_webhook_record \
-		$< $(BUILD)/obj/generated/mews.o $(LIB) -o $@
+		-I$(BUILD)/generated -DTOOL='"$*-check"' -DPKG_HEADER='"$*.h"' \
+		-DROOT_TYPE=$(ROOT_$*) -DROOT_RECORD=$(ROOT_$*)_record \
+		$< $(BUILD)/obj/generated/$*.o $(LIB) -o $@
+
+.SECONDARY: $(SCHEMAS:%=$(BUILD)/generated/%.c) \
+	$(SCHEMAS:%=$(BUILD)/generated/%.h) $(GENERATED_OBJ)
 
 demo: $(CHECK)
 	@rm -f $(MEWS).c $(MEWS).h

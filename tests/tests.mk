@@ -94,9 +94,9 @@ test-install: $(HOOKC) $(LIB)
 	@sh tests/install/run.sh
 
 # Nothing in the runtime or generated code may reach the heap.
-test-heap: $(LIB) $(BUILD)/obj/generated/mews.o
+test-heap: $(LIB) $(GENERATED_OBJ)
 	@echo "== no heap allocator in the runtime or generated code"
-	@if nm -u $(LIB) $(BUILD)/obj/generated/mews.o | \
+	@if nm -u $(LIB) $(GENERATED_OBJ) | \
 		grep -wE 'malloc|calloc|realloc|free|aligned_alloc|posix_memalign|strdup|strndup'; \
 	then echo "heap allocator referenced"; exit 1; \
 	else echo "1 passed, 0 failed"; fi
