@@ -1490,6 +1490,11 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
             if (q > s) {
                 put_bytes(p, s, (size_t)(q - s));
                 s = q;
+                if (s < end && *s == '"') {
+                    /* the common case: the string ends in this chunk */
+                    s++;
+                    end_string(p);
+                }
                 continue;
             }
             if (c >= 0x80 && (n = utf8_sequence(s, end)) > 0) {
