@@ -124,6 +124,7 @@ demo: $(CHECK)
 # --- tests ---------------------------------------------------------------
 
 include tests/tests.mk
+include fuzz/fuzz.mk
 include bench/bench.mk
 
 # --- install -------------------------------------------------------------
