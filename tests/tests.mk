@@ -125,3 +125,5 @@ conformance: $(T)/plain/conformance $(T)/san/conformance \
 		$(T)/$$f/conformance $(DATA) tests/conformance/i_verdicts.tsv \
 			|| exit 1; \
 	done; fi
+
+include tests/jsonschema/jsonschema.mk
