@@ -10,6 +10,8 @@ SAN_CF   := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 RT_DEPS  := $(RT_SRC) runtime/hookrt.h runtime/internal.h
 FULL     := $(BUILD)/generated-full/full
+FULL2    := $(BUILD)/generated-full2/full2
+GENDIR   := $(BUILD)/generated
 
 # flavour -> compiler and flags
 plain_CC := $(CC)
@@ -43,6 +45,10 @@ $(foreach f,$(FLAVOURS),\
   $(eval $(call runner,$(f),proto2,$(PROTO2),tests/prototype,proto2.h,p2_root,p2_root_record,-DSTREAMED_ARRAYS))\
   $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record))\
   $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record))\
+  $(eval $(call runner,$(f),full2,$(FULL2).c $(FULL2).h,$(BUILD)/generated-full2,full2.h,full2_envelope,full2_envelope_record,-DSTREAMED_ARRAYS))\
+  $(eval $(call runner,$(f),general,$(GENDIR)/general.c $(GENDIR)/general.h,$(GENDIR),general.h,general_webhook,general_webhook_record,-DSTREAMED_ARRAYS))\
+  $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS))\
+  $(eval $(call runner,$(f),endpoint,$(GENDIR)/endpoint.c $(GENDIR)/endpoint.h,$(GENDIR),endpoint.h,endpoint_endpoint,endpoint_endpoint_record,-DSTREAMED_ARRAYS))\
   $(eval $(call unit,$(f),test_values,))\
   $(eval $(call unit,$(f),test_stream,$(PROTO)))\
   $(eval $(call unit,$(f),test_arrays,$(PROTO2))))
@@ -51,13 +57,21 @@ $(FULL).c $(FULL).h: tests/schemas/full.hookc $(HOOKC)
 	@mkdir -p $(@D)
 	$(HOOKC) -o $(@D) tests/schemas/full.hookc
 
+$(FULL2).c $(FULL2).h: tests/schemas/full2.hookc $(HOOKC)
+	@mkdir -p $(@D)
+	$(HOOKC) -o $(@D) tests/schemas/full2.hookc
+
 TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
 	test_values test_stream test_arrays runner-proto runner-proto2 \
-	runner-mews runner-full))
+	runner-mews runner-full runner-full2 runner-general runner-websocket \
+	runner-endpoint))
 
 MANIFESTS := proto:tests/prototype/proto.cases \
 	proto2:tests/prototype/proto2.cases mews:tests/seed/seed.cases \
-	mews:tests/cases/mews.cases full:tests/cases/full.cases
+	mews:tests/cases/mews.cases full:tests/cases/full.cases \
+	general:tests/cases/general.cases \
+	websocket:tests/cases/websocket.cases \
+	endpoint:tests/cases/endpoint.cases full2:tests/cases/full2.cases
 
 .PHONY: test test-unit test-cases test-tools test-schemas test-heap \
 	test-install conformance
@@ -85,9 +99,11 @@ test-schemas: $(HOOKC)
 	@HOOKC=$(abspath $(HOOKC)) RUNTIME=$(abspath runtime) \
 		sh tests/schemas/run.sh
 
-test-tools: $(CHECK)
+test-tools: $(CHECKS)
 	@echo "== mews-check"
 	@CHECK=$(abspath $(CHECK)) sh tests/tools/run.sh
+	@echo "== general-check, websocket-check, endpoint-check"
+	@BIN=$(abspath $(BUILD)/bin) sh tests/tools/run_abi2.sh
 
 test-install: $(HOOKC) $(LIB)
 	@echo "== make install, then a receiver built against it"
