@@ -686,7 +686,10 @@ static void build_body(checker *c, hc_tag *tag)
         hc_variant *var = tag->variants.items[v];
         hc_record *body = var->body.record;
 
-        if (var->rule != HC_BODY_REQUIRED)
+        /* An open tag's unknown value names no variant, so nothing
+         * says its body must be there: the body is optional in the
+         * record and each variant's rule is checked on its own. */
+        if (var->rule != HC_BODY_REQUIRED || tag->open)
             tag->body_optional = true;
         if (var->rule == HC_BODY_NONE)
             continue;

@@ -321,7 +321,7 @@ typedef struct hook_parser {
     /* the number being read into an INT or DECIMAL field */
     uint64_t num;           /* its digits, as long as they fit */
     uint32_t num_exp;       /* its exponent digits, saturating */
-    uint16_t num_frac;      /* digits after the point */
+    uint32_t num_frac;      /* digits after the point, saturating */
     uint8_t num_neg, num_exp_neg, num_over, num_real;
 
     /* element callbacks of streamed arrays */

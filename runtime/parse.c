@@ -445,6 +445,19 @@ static void choose_alternative(hook_parser *p, hook_frame *f, hook_pos at)
                   rec->alternatives[chosen].required, -1, 0, at, "shape");
 }
 
+/* False when a union of shapes chose a shape without the record's tag. */
+static int shape_has_tag(const hook_frame *f)
+{
+    const hook_record *rec = f->record;
+    int chosen;
+
+    if (rec->alternative_count == 0)
+        return 1;
+    memcpy(&chosen, f->base + rec->chosen, sizeof chosen);
+    return chosen > 0 && chosen <= rec->alternative_count &&
+           (rec->alternatives[chosen - 1].members >> rec->tag_field & 1);
+}
+
 /* The '}' of a record's object: required members, then union work. */
 static void close_record(hook_parser *p, hook_pos at)
 {
@@ -457,7 +470,11 @@ static void close_record(hook_parser *p, hook_pos at)
         hold(p, HOOK_MISSING, at, fd->name, fd->name_len,
              "required member is missing");
     }
-    if (!p->doomed && rec->tag_field >= 0) {
+    /* A union of shapes is decided first: a tag belongs to one shape,
+     * and is not checked when another shape was chosen. */
+    if (!p->doomed && rec->alternative_count > 0)
+        choose_alternative(p, f, at);
+    if (!p->doomed && rec->tag_field >= 0 && shape_has_tag(f)) {
         uint64_t tag_bit = (uint64_t)1 << rec->tag_field;
         if (rec->body_field < 0 && f->variant >= 0) {
             const hook_variant *v = &rec->variants[f->variant];
@@ -474,9 +491,6 @@ static void close_record(hook_parser *p, hook_pos at)
                  "required member is missing for this tag value");
         }
     }
-    if (!p->doomed && rec->alternative_count > 0)
-        choose_alternative(p, f, at);
-
     p->nframes--;
     if (p->nframes == 0 || p->doomed)
         return;
@@ -560,8 +574,11 @@ static const hook_field *value_field(hook_parser *p)
         if (f->field < 0)
             return NULL;
         fd = &f->record->fields[f->field];
-        /* an open tag named a variant nobody knows: skip its body */
-        if (fd->type == HOOK_T_BODY && f->variant == -2)
+        /* an open tag named a variant nobody knows: skip its body, or
+         * the members beside an inline tag */
+        if (f->variant == -2 &&
+            (fd->type == HOOK_T_BODY ||
+             (f->record->body_field < 0 && fd->type != HOOK_T_TAG)))
             return NULL;
         p->field_base = f->base;
         return fd;
@@ -827,6 +844,17 @@ static void text_int(text *t, int64_t v)
     }
 }
 
+/* The digits read, with their sign, when they fit in an int64_t
+ * (checked by the caller): no conversion here is out of range. */
+static int64_t signed_digits(const hook_parser *p)
+{
+    if (!p->num_neg)
+        return (int64_t)p->num;
+    if (p->num == (uint64_t)INT64_MAX + 1)
+        return INT64_MIN;
+    return -(int64_t)p->num;
+}
+
 /* A number read into an INT or DECIMAL field is complete. Its digits
  * were gathered as they came; nothing here can overflow. */
 static void finish_number(hook_parser *p)
@@ -842,7 +870,7 @@ static void finish_number(hook_parser *p)
                  "expected an integer, without fraction or exponent");
             return;
         }
-        v = p->num_neg ? (int64_t)(0 - p->num) : (int64_t)p->num;
+        v = p->num_over || p->num > limit ? 0 : signed_digits(p);
         if (p->num_over || p->num > limit || v < fd->min || v > fd->max) {
             char msg[HOOK_MESSAGE_MAX];
             text m = {msg, sizeof msg, 0};
@@ -858,8 +886,9 @@ static void finish_number(hook_parser *p)
     } else {
         hook_decimal d;
         int64_t exp = (p->num_exp_neg ? -(int64_t)p->num_exp
-                                      : (int64_t)p->num_exp) - p->num_frac;
-        if (p->num_over || p->num > (uint64_t)INT64_MAX) {
+                                      : (int64_t)p->num_exp) -
+                      (int64_t)p->num_frac;
+        if (p->num_over || p->num > limit) {
             hold(p, HOOK_VALUE, p->start, NULL, 0,
                  "decimal has more digits than 63 bits hold");
             return;
@@ -869,7 +898,7 @@ static void finish_number(hook_parser *p)
                  "decimal exponent is out of range");
             return;
         }
-        d.mantissa = p->num_neg ? -(int64_t)p->num : (int64_t)p->num;
+        d.mantissa = signed_digits(p);
         d.exponent = (int32_t)exp;
         memcpy(dst, &d, sizeof d);
     }
@@ -1287,12 +1316,8 @@ static void number_digit(hook_parser *p, unsigned char c)
         p->num_over = 1;
     else
         p->num = p->num * 10 + d;
-    if (p->sub == N_DOT || p->sub == N_FRAC) {
-        if (p->num_frac < UINT16_MAX)
-            p->num_frac++;
-        else
-            p->num_over = 1;
-    }
+    if ((p->sub == N_DOT || p->sub == N_FRAC) && p->num_frac < 100000000u)
+        p->num_frac++;
 }
 
 /* The number has ended (at a byte that is not part of it). */

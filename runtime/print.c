@@ -178,6 +178,13 @@ static void put_decimal(sink *k, const hook_decimal *d)
         return;
     }
     point = n + d->exponent; /* digits before the point */
+    if (point < -16) {
+        /* far below 1: an exponent, not a string of zeros */
+        put(k, digits + sizeof digits - n, (size_t)n);
+        put(k, "e", 1);
+        put_int(k, d->exponent);
+        return;
+    }
     if (point > 0) {
         put(k, digits + sizeof digits - n, (size_t)point);
         put(k, ".", 1);

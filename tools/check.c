@@ -8,7 +8,8 @@
  * value or the shape a presence union chose), or
  * "FILE:LINE:COL: error: PATH: message [CODE]" on stderr. Elements of
  * streamed arrays whose open tag has an unknown value are reported on
- * stdout as "FILE: PATH: unknown TAG 'VALUE'", and are not errors.
+ * stdout as "FILE[:LINE]: PATH: unknown TAG 'VALUE'" (LINE in NDJSON
+ * mode), and are not errors.
  * Exit status 0 when every message is valid, 1 when any is not, 2 on a
  * usage or I/O error. The input is read and fed in pieces, so a file of
  * any size is checked in constant memory.
@@ -35,6 +36,7 @@ typedef struct options {
 
 static ROOT_TYPE message;
 static const char *current_name;
+static unsigned long current_line; /* NDJSON line, or 0 for a file */
 static char printed[PRINT_MAX];
 
 static void usage(FILE *to)
@@ -103,7 +105,13 @@ static int on_element(void *ctx, const void *element, uint32_t index)
     if (variant != 0 || !(tag->flags & HOOK_F_OPEN))
         return 0;
     memcpy(&len, base + tag->length, sizeof len);
-    printf("%s: %.*s[%lu]: unknown %.*s '%.*s'\n", current_name,
+    if (current_line)
+        printf("%s:%lu: %.*s[%lu]: unknown %.*s '%.*s'\n", current_name,
+               current_line, (int)array->name_len, array->name,
+               (unsigned long)index, (int)tag->name_len, tag->name, (int)len,
+               (const char *)base + tag->text);
+    else
+        printf("%s: %.*s[%lu]: unknown %.*s '%.*s'\n", current_name,
            (int)array->name_len, array->name, (unsigned long)index,
            (int)tag->name_len, tag->name, (int)len,
            (const char *)base + tag->text);
@@ -170,6 +178,7 @@ static int check_file(const char *name, const options *opt)
         return 2;
     }
     current_name = name;
+    current_line = opt->ndjson ? 1 : 0;
     start(&p);
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         size_t i = 0;
@@ -191,6 +200,7 @@ static int check_file(const char *name, const options *opt)
             pending = 0;
             start(&p);
             line++;
+            current_line = line;
             i = end + 1;
         }
     }

@@ -461,7 +461,7 @@ const CLASSES = [
   },
   {
     id: "decimal-range",
-    what: "a decimal whose digits need more than 63 bits (-2^63 included), with more than 65535 fraction digits, or whose exponent passes ±HOOK_DECIMAL_EXP (100000): hookc refuses, JSON Schema's number takes it",
+    what: "a decimal whose digits do not fit in an int64_t mantissa, or whose stored exponent passes ±HOOK_DECIMAL_EXP (100000): hookc refuses, JSON Schema's number takes it",
     hook: false, ajv: true,
     test: (c) => {
       const n = atHookPath(c.tree, c.hook.path);
@@ -469,9 +469,10 @@ const CLASSES = [
       const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(n.raw);
       const mant = BigInt((m[1] + (m[2] || "")).replace(/^0+(?=\d)/, ""));
       const exp = BigInt(m[3] || 0) - BigInt((m[2] || "").length);
-      // runtime/parse.c: the mantissa must fit in int64_t (so not even
-      // -2^63), at most 65535 fraction digits are counted, |exp| <= 100000
-      return mant > 2n ** 63n - 1n || (m[2] || "").length > 65535 || exp > 100000n || exp < -100000n;
+      // runtime/parse.c: the mantissa must fit in int64_t, and the
+      // exponent it is stored with within +-100000
+      const neg = n.raw.startsWith("-");
+      return mant > 2n ** 63n - (neg ? 0n : 1n) || exp > 100000n || exp < -100000n;
     },
   },
   {
@@ -485,7 +486,7 @@ const CLASSES = [
   },
   {
     id: "open-tag-tag-first",
-    what: "an open tag's unknown value sent before its body: hookc then only checks the body's JSON syntax (any value), JSON Schema still types it against the merged body",
+    what: "an open tag's unknown value sent before its body (or before the members beside an inline tag): hookc then only checks their JSON syntax, JSON Schema still types them against the merged members",
     hook: true, ajv: false,
     test: (c) => ajvAcceptsWithout(c, droppedPointers(c, "open")),
   },
@@ -531,8 +532,7 @@ function setPointer(doc, ptr, v) {
 //   "foreign": after a known tag value, under `unknown skip`, the body's
 //              members that the selected variant does not declare but
 //              another one does (hookc skips them, syntax only).
-// Both concern envelopes (`tag T selects B`) only: beside an inline tag
-// hookc types every member by the merged record, as the export does.
+// "open" also covers the members after an inline open tag's unknown value.
 function droppedPointers(c, which) {
   const out = [];
   const esc = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -547,9 +547,15 @@ function droppedPointers(c, which) {
       if (!te || te.value.kind !== "string") continue;
       const v = te.value.value, ti = index(tag.prop);
       const known = tag.values.includes(v);
-      // Inline tags are not here: hookc types an inline record's members
-      // against the merged record whatever the tag says, as the export does.
-      if (!tag.body) continue;
+      // Beside an inline open tag whose value is unknown, hookc skips the
+      // members that come after the tag (syntax only), as for a body.
+      if (!tag.body) {
+        if (which === "open" && tag.open && !known)
+          t.entries.forEach((e, i) => {
+            if (i > ti && e.key !== tag.prop) { out.push(`${ptr}/${esc(e.key)}`); skip.add(e.key); }
+          });
+        continue;
+      }
       if (which === "open" && tag.open && !known) {
         t.entries.forEach((e, i) => {
           if (i > ti && e.key === tag.body) { out.push(`${ptr}/${esc(e.key)}`); skip.add(e.key); }

@@ -100,6 +100,14 @@ case("int_leading_zero", '{"Events":[],"Items":[{"Id":0|1,"Price":0}]}',
      "SYNTAX Items[0].Id")
 case("decimal_forms", '{"Events":[],"Items":[{"Id":1,"Price":1.50},'
      '{"Id":2,"Price":12e3}]}', "ok")
+case("decimal_mantissa_int64_min", '{"Events":[],"Items":[{"Id":1,"Price":'
+     '-9223372036854775808}]}', "ok")
+case("decimal_mantissa_past_int64_min", '{"Events":[],"Items":[{"Id":1,'
+     '"Price":|-9223372036854775809}]}', "VALUE Items[0].Price")
+case("decimal_long_fraction", '{"Events":[],"Items":[{"Id":1,"Price":0.'
+     + "0" * 70000 + '1}]}', "ok")
+case("decimal_fraction_past_exponent_bound", '{"Events":[],"Items":[{"Id":1,'
+     '"Price":|0.' + "0" * 100000 + '1}]}', "VALUE Items[0].Price")
 case("decimal_too_many_digits", '{"Events":[],"Items":[{"Id":1,"Price":'
      '|99999999999999999999}]}', "VALUE Items[0].Price")
 case("decimal_exponent_far", '{"Events":[],"Items":[{"Id":1,"Price":'

@@ -183,7 +183,7 @@ for n in 0 1 2 7 64; do
     has "$tmp/out" "$tmp/batch.ndjson:1: ok" "ndjson $chunk: line 1"
     grep -q "^$tmp/batch.ndjson:2:[0-9]*: error: Events\[0\].Value.Id: .*\[VALUE\]$" \
         "$tmp/err" && ok || bad "ndjson $chunk: line 2: $(cat "$tmp/err")"
-    has "$tmp/out" "$tmp/batch.ndjson: Events[0]: unknown Discriminator 'NewKind'" \
+    has "$tmp/out" "$tmp/batch.ndjson:4: Events[0]: unknown Discriminator 'NewKind'" \
         "ndjson $chunk: line 4 report"
     has "$tmp/out" "$tmp/batch.ndjson:4: ok" "ndjson $chunk: line 4"
     grep -q "^$tmp/batch.ndjson:5:[0-9]*: error: .*\[MISSING\]$" "$tmp/err" &&
@@ -211,7 +211,7 @@ expect 1 "websocket: ndjson" -- "$BIN/websocket-check" --ndjson --chunk 3 \
 has "$tmp/out" "$tmp/ws.ndjson:1: ok" "websocket ndjson 1"
 grep -q "^$tmp/ws.ndjson:2:[0-9]*: error: Events\[0\]\.\(Id\|State\): .*\[MISSING\]$" \
     "$tmp/err" && ok || bad "websocket ndjson 2: $(cat "$tmp/err")"
-has "$tmp/out" "$tmp/ws.ndjson: Events[0]: unknown Type 'Bill'" \
+has "$tmp/out" "$tmp/ws.ndjson:3: Events[0]: unknown Type 'Bill'" \
     "websocket ndjson 3 report"
 has "$tmp/out" "$tmp/ws.ndjson:3: ok" "websocket ndjson 3"
 
