@@ -234,3 +234,40 @@ void *hc_map_put(hc_arena *arena, hc_map *map, const char *key, size_t len,
     map->len++;
     return value;
 }
+
+const char *hc_type_text(hc_arena *arena, const hc_type *type,
+                         hc_name_fn name, void *ctx)
+{
+    switch (type->kind) {
+    case HC_TYPE_STRING:
+        return hc_sprintf(arena, "string(%llu)",
+                          (unsigned long long)type->bound);
+    case HC_TYPE_EMAIL:
+        return hc_sprintf(arena, "email(%llu)",
+                          (unsigned long long)type->bound);
+    case HC_TYPE_BOOL:
+        return "bool";
+    case HC_TYPE_UUID:
+        return "uuid";
+    case HC_TYPE_DATETIME:
+        return "datetime";
+    case HC_TYPE_RECORD:
+        return name(ctx, &type->record_name);
+    case HC_TYPE_ENUM:
+        if (type->open)
+            return hc_sprintf(arena, "%s open(%llu)",
+                              name(ctx, &type->record_name),
+                              (unsigned long long)type->open_len);
+        return name(ctx, &type->record_name);
+    case HC_TYPE_INT:
+        return hc_sprintf(arena, "int(%lld, %lld)", (long long)type->min,
+                          (long long)type->max);
+    case HC_TYPE_DECIMAL:
+        return "decimal";
+    case HC_TYPE_ARRAY:
+        return hc_sprintf(arena, "array(%s, %llu)",
+                          hc_type_text(arena, type->element, name, ctx),
+                          (unsigned long long)type->count);
+    }
+    return "?";
+}

@@ -295,4 +295,10 @@ typedef struct hc_schema {
     hc_vec emit_order;    /* hc_record *, structs: dependencies first */
 } hc_schema;
 
+/* A type as a schema writes it ("array(string(8), 4)"); records and
+ * enums are named by `name`, so diagnostics can make names printable. */
+typedef const char *(*hc_name_fn)(void *ctx, const hc_name *name);
+const char *hc_type_text(hc_arena *arena, const hc_type *type,
+                         hc_name_fn name, void *ctx);
+
 #endif /* HOOKC_AST_H */

@@ -32,40 +32,14 @@ static bool pos_before(hc_pos a, hc_pos b)
     return a.line < b.line || (a.line == b.line && a.column < b.column);
 }
 
+static const char *diag_name(void *ctx, const hc_name *name)
+{
+    return name_of(ctx, name);
+}
+
 static const char *type_text(checker *c, const hc_type *type)
 {
-    switch (type->kind) {
-    case HC_TYPE_STRING:
-        return hc_sprintf(c->arena, "string(%llu)",
-                          (unsigned long long)type->bound);
-    case HC_TYPE_EMAIL:
-        return hc_sprintf(c->arena, "email(%llu)",
-                          (unsigned long long)type->bound);
-    case HC_TYPE_BOOL:
-        return "bool";
-    case HC_TYPE_UUID:
-        return "uuid";
-    case HC_TYPE_DATETIME:
-        return "datetime";
-    case HC_TYPE_RECORD:
-        return name_of(c, &type->record_name);
-    case HC_TYPE_ENUM:
-        if (type->open)
-            return hc_sprintf(c->arena, "%s open(%llu)",
-                              name_of(c, &type->record_name),
-                              (unsigned long long)type->open_len);
-        return name_of(c, &type->record_name);
-    case HC_TYPE_INT:
-        return hc_sprintf(c->arena, "int(%lld, %lld)", (long long)type->min,
-                          (long long)type->max);
-    case HC_TYPE_DECIMAL:
-        return "decimal";
-    case HC_TYPE_ARRAY:
-        return hc_sprintf(c->arena, "array(%s, %llu)",
-                          type_text(c, type->element),
-                          (unsigned long long)type->count);
-    }
-    return "?";
+    return hc_type_text(c->arena, type, diag_name, c);
 }
 
 /* --- package and records ------------------------------------------- */

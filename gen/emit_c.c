@@ -180,40 +180,15 @@ static void lookup(const emitter *e, const char *fn, const char *what,
     hc_buf_puts(c, "    default:\n        break;\n    }\n    return -1;\n}\n\n");
 }
 
+static const char *written_name(void *ctx, const hc_name *name)
+{
+    (void)ctx;
+    return name->text;
+}
+
 static const char *type_text(const emitter *e, const hc_type *t)
 {
-    switch (t->kind) {
-    case HC_TYPE_STRING:
-        return hc_sprintf(e->arena, "string(%llu)",
-                          (unsigned long long)t->bound);
-    case HC_TYPE_EMAIL:
-        return hc_sprintf(e->arena, "email(%llu)",
-                          (unsigned long long)t->bound);
-    case HC_TYPE_BOOL:
-        return "bool";
-    case HC_TYPE_UUID:
-        return "uuid";
-    case HC_TYPE_DATETIME:
-        return "datetime";
-    case HC_TYPE_RECORD:
-        return t->record->name.text;
-    case HC_TYPE_INT:
-        return hc_sprintf(e->arena, "int(%lld, %lld)", (long long)t->min,
-                          (long long)t->max);
-    case HC_TYPE_DECIMAL:
-        return "decimal";
-    case HC_TYPE_ENUM:
-        if (t->open)
-            return hc_sprintf(e->arena, "%s open(%llu)",
-                              t->enumeration->name.text,
-                              (unsigned long long)t->open_len);
-        return t->enumeration->name.text;
-    case HC_TYPE_ARRAY:
-        return hc_sprintf(e->arena, "array(%s, %llu)",
-                          type_text(e, t->element),
-                          (unsigned long long)t->count);
-    }
-    return "";
+    return hc_type_text(e->arena, t, written_name, NULL);
 }
 
 static const char *mods_text(const emitter *e, unsigned mods)
