@@ -1140,6 +1140,26 @@ static const unsigned char *scan_plain(const unsigned char *s,
     return s;
 }
 
+static size_t utf8_sequence(const unsigned char *s,
+                            const unsigned char *end);
+
+/* The end of a run of string bytes that need no closer look: plain ASCII
+ * and whole, well-formed UTF-8 sequences. Counts the continuation bytes
+ * it passes into *cont (columns count characters). */
+static const unsigned char *scan_text(const unsigned char *s,
+                                      const unsigned char *end,
+                                      uint64_t *cont)
+{
+    for (;;) {
+        size_t n;
+        s = scan_plain(s, end);
+        if (s == end || *s < 0x80 || (n = utf8_sequence(s, end)) == 0)
+            return s;
+        *cont += n - 1;
+        s += n;
+    }
+}
+
 /* Length of the well-formed UTF-8 sequence at s when it lies wholly
  * before end; 0 when it is cut by the chunk's end or malformed (the
  * byte-at-a-time path then decides, with the exact position). */
@@ -1509,9 +1529,8 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
             rc = structural_byte(p, c, base + (uint64_t)(s - begin));
             break;
         case LX_STRING: {
-            /* fast paths: runs of plain ASCII, whole UTF-8 sequences */
-            const unsigned char *q = scan_plain(s, end);
-            size_t n;
+            /* fast path: plain ASCII and whole UTF-8 sequences */
+            const unsigned char *q = scan_text(s, end, &p->line_cont);
             if (q > s) {
                 put_bytes(p, s, (size_t)(q - s));
                 s = q;
@@ -1520,12 +1539,6 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
                     s++;
                     end_string(p);
                 }
-                continue;
-            }
-            if (c >= 0x80 && (n = utf8_sequence(s, end)) > 0) {
-                put_bytes(p, s, n);
-                p->line_cont += n - 1;
-                s += n;
                 continue;
             }
             rc = string_byte(p, c, base + (uint64_t)(s - begin));
