@@ -10,7 +10,9 @@
 #   make fuzz-build      build every target in every flavour
 #   make coverage        line and branch coverage of runtime/ and mews.c
 #
-# Targets: parser_mews, parser_full, compiler. Flavours, each in
+# Targets: parser_mews, parser_full, compiler, and parser_general,
+# parser_websocket, parser_endpoint, parser_full2 for the other
+# packages. Flavours, each in
 # build/fuzz/FLAVOUR/TARGET:
 #   lf      libFuzzer + ASan + UBSan (clang)
 #   afl     AFL++ (afl-clang-fast -fsanitize=fuzzer, i.e. libAFLDriver)
@@ -19,7 +21,8 @@
 
 FUZZ_SECONDS ?= 60
 FZ           := $(BUILD)/fuzz
-FUZZ_TARGETS := parser_mews parser_full compiler
+FUZZ_TARGETS := parser_mews parser_full compiler parser_general \
+                parser_websocket parser_endpoint parser_full2
 FUZZ_PKGS    := clang llvm libclang-rt-14-dev afl++ python3 $(TEST_PKGS)
 
 fuzz_WARN := -Wall -Wextra -Wno-unused-parameter -Wno-unused-function \
@@ -49,6 +52,17 @@ fuzz_parser_full_SRC := fuzz/parser_full.c fuzz/alloc_trap.c $(FULL).c $(RT_SRC)
 fuzz_parser_full_DEP := fuzz/parser_oracles.h fuzz/alloc_trap.h $(FULL).h \
 	$(RT_DEPS)
 fuzz_parser_full_INC := -Ifuzz -Iruntime -I$(BUILD)/generated-full
+# the other packages: $(1) name, $(2) generated package path
+define fuzz_package
+fuzz_parser_$(1)_SRC := fuzz/parser_$(1).c fuzz/alloc_trap.c $(2).c $$(RT_SRC)
+fuzz_parser_$(1)_DEP := fuzz/parser_oracles.h fuzz/alloc_trap.h $(2).h \
+	$$(RT_DEPS)
+fuzz_parser_$(1)_INC := -Ifuzz -Iruntime -I$(dir $(2))
+endef
+$(eval $(call fuzz_package,general,$(BUILD)/generated/general))
+$(eval $(call fuzz_package,websocket,$(BUILD)/generated/websocket))
+$(eval $(call fuzz_package,endpoint,$(BUILD)/generated/endpoint))
+$(eval $(call fuzz_package,full2,$(FULL2)))
 fuzz_compiler_SRC    := fuzz/compiler.c $(filter-out gen/main.c,$(GEN_SRC)) \
 	$(BUILD)/gen/lexer.c $(BUILD)/gen/grammar.c
 fuzz_compiler_DEP    := $(wildcard gen/*.h) $(BUILD)/gen/grammar.h \
@@ -79,6 +93,14 @@ $(FZ)/dict/parser_full.dict: tests/schemas/full.hookc $(HOOKC)
 	@mkdir -p $(@D)
 	$(HOOKC) --emit dict -o $(FZ)/dict $<
 	mv $(FZ)/dict/full.dict $@
+$(FZ)/dict/parser_full2.dict: tests/schemas/full2.hookc $(HOOKC)
+	@mkdir -p $(@D)
+	$(HOOKC) --emit dict -o $(FZ)/dict $<
+	mv $(FZ)/dict/full2.dict $@
+$(FZ)/dict/parser_%.dict: schema/%.hookc $(HOOKC)
+	@mkdir -p $(@D)
+	$(HOOKC) --emit dict -o $(FZ)/dict $<
+	mv $(FZ)/dict/$*.dict $@
 $(FZ)/dict/compiler.dict: fuzz/compiler.dict
 	@mkdir -p $(@D)
 	cp $< $@

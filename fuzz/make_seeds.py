@@ -11,7 +11,9 @@ plan, see fuzz/parser_oracles.h) followed by a message:
   - tests/seed/*.json, tests/cases/**/*.json, tests/conformance/edges/*.json;
   - every DATA/jsontestsuite* file, as is and embedded as the value of an
     unknown member of a valid message; jansson's invalid inputs as is.
-OUTDIR/compiler: schema/mews.hookc, tests/schemas/**/*.hookc.
+OUTDIR/parser_general, _websocket, _endpoint, _full2: each package's
+cases (tests/cases/PACKAGE/), and the seed messages for the endpoint.
+OUTDIR/compiler: schema/*.hookc, tests/schemas/**/*.hookc.
 Nothing is copied into the repository: `make fuzz` minimises these
 together with fuzz/corpus/ and commits only the minimised set.
 """
@@ -124,6 +126,17 @@ for p in sorted(glob.glob(os.path.join(root, "tests/prototype/cases/*.json"))):
     with open(p, "rb") as f:
         put("parser_full", f.read())
 
+# the other packages' own cases; the shared endpoint also reads the
+# integration webhooks
+for pkg in ("general", "websocket", "endpoint", "full2"):
+    pattern = os.path.join(root, "tests/cases", pkg, "**/*.json")
+    for p in sorted(glob.glob(pattern, recursive=True)):
+        with open(p, "rb") as f:
+            put("parser_" + pkg, f.read())
+for p in sorted(glob.glob(os.path.join(root, "tests/seed/*.json"))):
+    with open(p, "rb") as f:
+        put("parser_endpoint", f.read())
+
 # public corpora: raw, and embedded as an unknown member's value
 valid = mews("IntegrationDisabled", "x", "name").encode()
 full_valid = enc(full("user.created", "x"))
@@ -139,7 +152,7 @@ for p in sorted(glob.glob(os.path.join(data, "jansson-suites", "*", "*", "input"
         put("parser_mews", f.read())
 
 # schemas for the compiler
-for p in sorted([os.path.join(root, "schema/mews.hookc")] +
+for p in sorted(glob.glob(os.path.join(root, "schema/*.hookc")) +
                 glob.glob(os.path.join(root, "tests/schemas/**/*.hookc"), recursive=True)):
     with open(p, "rb") as f:
         body = f.read()

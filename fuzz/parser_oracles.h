@@ -337,10 +337,24 @@ static void check_print(void)
         fprintf(stderr, "  printed: %.300s\n", print_full);
         oracle("printed message does not parse back");
     }
+#ifdef STREAMED_ARRAYS
+    /* Streamed arrays hand their elements to callbacks and print as [],
+     * so the struct cannot come back whole: the printed text must. */
+    alloc_trap_arm();
+    n = hook_print(&PKG_RECORD, &again, print_cut, sizeof print_cut,
+                   HOOK_PRINT_SECRETS);
+    alloc_trap_disarm();
+    if (n != m || memcmp(print_cut, print_full, m) != 0) {
+        fprintf(stderr, "  printed: %.300s\n  again:   %.300s\n", print_full,
+                print_cut);
+        oracle("printed message prints back as other text");
+    }
+#else
     if (memcmp(&again, &one, sizeof one) != 0) {
         fprintf(stderr, "  printed: %.300s\n", print_full);
         oracle("printed message parses back to another struct");
     }
+#endif
     /* redacted output is still a valid message */
     alloc_trap_arm();
     m = hook_print(&PKG_RECORD, &one, print_full, sizeof print_full, 0);
