@@ -4,30 +4,7 @@
 # Needs CHECK (path of mews-check); run from the repository top.
 set -u
 : "${CHECK:?set CHECK to the mews-check binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-failed=0
-
-ok() { pass=$((pass + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect STATUS DESCRIPTION -- COMMAND...: runs it, output in $tmp/out, err
-expect() {
-    want=$1 what=$2
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, wanted $want"; fi
-}
-
-has() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $(cat "$1")"; fi
-}
-
-hasnt() {
-    if grep -qF -- "$2" "$1"; then bad "$3: '$2' found"; else ok; fi
-}
+. tests/tools/lib.sh
 
 seed=tests/seed
 created=$seed/IntegrationCreated.json
@@ -98,5 +75,4 @@ expect 2 "chunk without size" -- "$CHECK" --chunk
 expect 0 "help" -- "$CHECK" --help
 has "$tmp/out" "usage: mews-check" "help text"
 
-echo "mews-check: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish mews-check

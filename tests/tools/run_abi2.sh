@@ -7,31 +7,7 @@
 # by tests/cases/make_cases_abi2.py) and a few messages written here.
 set -u
 : "${BIN:?set BIN to the directory holding the NAME-check tools}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-failed=0
-
-ok() { pass=$((pass + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect STATUS DESCRIPTION -- COMMAND...: runs it, output in $tmp/out, err
-expect() {
-    want=$1 what=$2
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, wanted $want"; fi
-}
-
-has() { # FILE TEXT DESCRIPTION
-    if grep -qxF -- "$2" "$1"; then ok; else
-        bad "$3: no line '$2' in: $(cat "$1")"; fi
-}
-
-hasnt() {
-    if grep -qF -- "$2" "$1"; then bad "$3: '$2' found"; else ok; fi
-}
+. tests/tools/lib.sh
 
 same() { # FILE FILE DESCRIPTION
     if cmp -s "$1" "$2"; then ok; else
@@ -112,17 +88,17 @@ done
 expect 0 "endpoint: seeds" -- "$BIN/endpoint-check" tests/seed/*.json
 lines "$tmp/out" 6 "endpoint: one line per seed"
 for s in tests/seed/*.json; do
-    has "$tmp/out" "$s: ok IntegrationWebhook" "endpoint: seed $s shape"
+    has_line "$tmp/out" "$s: ok IntegrationWebhook" "endpoint: seed $s shape"
 done
 gw "$(ev CustomerAdded)" >"$tmp/general.json"
 expect 0 "endpoint: general webhook" -- "$BIN/endpoint-check" "$tmp/general.json"
-has "$tmp/out" "$tmp/general.json: ok GeneralWebhook" "endpoint: general shape"
+has_line "$tmp/out" "$tmp/general.json: ok GeneralWebhook" "endpoint: general shape"
 expect 0 "general: ok line" -- "$BIN/general-check" "$tmp/general.json"
-has "$tmp/out" "$tmp/general.json: ok" "general: ok line has no label"
+has_line "$tmp/out" "$tmp/general.json: ok" "general: ok line has no label"
 printf '{"Action":"IntegrationDisabled"}' >"$tmp/integ.json"
 expect 1 "websocket: an integration webhook is not a websocket message" -- \
     "$BIN/websocket-check" "$tmp/integ.json"
-has "$tmp/err" "$tmp/integ.json:1:32: error: Events: required member is missing [MISSING]" \
+has_line "$tmp/err" "$tmp/integ.json:1:32: error: Events: required member is missing [MISSING]" \
     "websocket: missing Events named"
 
 # --- unknown open-tag values, reported per element ------------------------
@@ -142,16 +118,16 @@ for n in 0 1 3 64; do
 done
 expect 0 "endpoint: unknown discriminator" -- \
     "$BIN/endpoint-check" "$tmp/unknown.json"
-has "$tmp/out" "$tmp/unknown.json: Events[1]: unknown Discriminator 'BillClosed'" \
+has_line "$tmp/out" "$tmp/unknown.json: Events[1]: unknown Discriminator 'BillClosed'" \
     "endpoint: unknown discriminator reported"
-has "$tmp/out" "$tmp/unknown.json: ok GeneralWebhook" "endpoint: then ok"
+has_line "$tmp/out" "$tmp/unknown.json: ok GeneralWebhook" "endpoint: then ok"
 
 printf '{"Events":[{"Type":"Resource","Id":"%s","State":"Blocked"},{"Type":"Customer","Id":"%s"},{"Id":"%s","State":"Started","Type":"NewThing"}]}' \
     "$S" "$S" "$S" >"$tmp/ws.json"
 expect 0 "websocket: unknown Type" -- "$BIN/websocket-check" "$tmp/ws.json"
-has "$tmp/out" "$tmp/ws.json: Events[1]: unknown Type 'Customer'" \
+has_line "$tmp/out" "$tmp/ws.json: Events[1]: unknown Type 'Customer'" \
     "websocket: unknown Type reported"
-has "$tmp/out" "$tmp/ws.json: Events[2]: unknown Type 'NewThing'" \
+has_line "$tmp/out" "$tmp/ws.json: Events[2]: unknown Type 'NewThing'" \
     "websocket: unknown Type last reported"
 hasnt "$tmp/out" "Events[0]" "websocket: an unknown State is not reported"
 lines "$tmp/out" 3 "websocket: two reports and an ok line"
@@ -160,7 +136,7 @@ lines "$tmp/out" 3 "websocket: two reports and an ok line"
 gw "$(ev BillClosed),$(ev CustomerAdded not-a-uuid)" >"$tmp/unknown_bad.json"
 expect 1 "general: unknown then invalid" -- \
     "$BIN/general-check" "$tmp/unknown_bad.json"
-has "$tmp/out" "$tmp/unknown_bad.json: Events[0]: unknown Discriminator 'BillClosed'" \
+has_line "$tmp/out" "$tmp/unknown_bad.json: Events[0]: unknown Discriminator 'BillClosed'" \
     "general: report before the error"
 col=$(($(grep -o '^.*not-a-uuid' "$tmp/unknown_bad.json" | wc -c) - 11))
 grep -q "^$tmp/unknown_bad.json:1:$col: error: Events\[1\]\.Value\.Id: .* \[VALUE\]$" \
@@ -180,15 +156,15 @@ for n in 0 1 2 7 64; do
     [ $n -gt 0 ] && chunk="--chunk $n"
     expect 1 "general: ndjson $chunk" -- \
         "$BIN/general-check" --ndjson $chunk "$tmp/batch.ndjson"
-    has "$tmp/out" "$tmp/batch.ndjson:1: ok" "ndjson $chunk: line 1"
+    has_line "$tmp/out" "$tmp/batch.ndjson:1: ok" "ndjson $chunk: line 1"
     grep -q "^$tmp/batch.ndjson:2:[0-9]*: error: Events\[0\].Value.Id: .*\[VALUE\]$" \
         "$tmp/err" && ok || bad "ndjson $chunk: line 2: $(cat "$tmp/err")"
-    has "$tmp/out" "$tmp/batch.ndjson:4: Events[0]: unknown Discriminator 'NewKind'" \
+    has_line "$tmp/out" "$tmp/batch.ndjson:4: Events[0]: unknown Discriminator 'NewKind'" \
         "ndjson $chunk: line 4 report"
-    has "$tmp/out" "$tmp/batch.ndjson:4: ok" "ndjson $chunk: line 4"
+    has_line "$tmp/out" "$tmp/batch.ndjson:4: ok" "ndjson $chunk: line 4"
     grep -q "^$tmp/batch.ndjson:5:[0-9]*: error: .*\[MISSING\]$" "$tmp/err" &&
         ok || bad "ndjson $chunk: line 5: $(cat "$tmp/err")"
-    has "$tmp/out" "$tmp/batch.ndjson:6: ok" "ndjson $chunk: line 6"
+    has_line "$tmp/out" "$tmp/batch.ndjson:6: ok" "ndjson $chunk: line 6"
     lines "$tmp/err" 2 "ndjson $chunk: two errors"
     lines "$tmp/out" 4 "ndjson $chunk: three ok lines and a report"
     if [ $n -eq 0 ]; then cp "$tmp/out" "$tmp/nd.out"; cp "$tmp/err" "$tmp/nd.err"
@@ -202,18 +178,18 @@ for s in tests/seed/*.json; do tr -d '\r\n' <"$s"; echo; done >"$tmp/seeds.ndjso
 gw "$(ev ResourceUpdated)" >>"$tmp/seeds.ndjson"; echo >>"$tmp/seeds.ndjson"
 expect 0 "endpoint: ndjson" -- "$BIN/endpoint-check" --ndjson "$tmp/seeds.ndjson"
 lines "$tmp/out" 7 "endpoint: ndjson one line per message"
-has "$tmp/out" "$tmp/seeds.ndjson:1: ok IntegrationWebhook" "endpoint ndjson 1"
-has "$tmp/out" "$tmp/seeds.ndjson:7: ok GeneralWebhook" "endpoint ndjson 7"
+has_line "$tmp/out" "$tmp/seeds.ndjson:1: ok IntegrationWebhook" "endpoint ndjson 1"
+has_line "$tmp/out" "$tmp/seeds.ndjson:7: ok GeneralWebhook" "endpoint ndjson 7"
 printf '{"Events":[]}\n{"Events":[{"Type":"Resource"}]}\n{"Events":[{"Type":"Bill"}]}\n' \
     >"$tmp/ws.ndjson"
 expect 1 "websocket: ndjson" -- "$BIN/websocket-check" --ndjson --chunk 3 \
     "$tmp/ws.ndjson"
-has "$tmp/out" "$tmp/ws.ndjson:1: ok" "websocket ndjson 1"
+has_line "$tmp/out" "$tmp/ws.ndjson:1: ok" "websocket ndjson 1"
 grep -q "^$tmp/ws.ndjson:2:[0-9]*: error: Events\[0\]\.\(Id\|State\): .*\[MISSING\]$" \
     "$tmp/err" && ok || bad "websocket ndjson 2: $(cat "$tmp/err")"
-has "$tmp/out" "$tmp/ws.ndjson:3: Events[0]: unknown Type 'Bill'" \
+has_line "$tmp/out" "$tmp/ws.ndjson:3: Events[0]: unknown Type 'Bill'" \
     "websocket ndjson 3 report"
-has "$tmp/out" "$tmp/ws.ndjson:3: ok" "websocket ndjson 3"
+has_line "$tmp/out" "$tmp/ws.ndjson:3: ok" "websocket ndjson 3"
 
 # --- --print: the printed message is valid for the same tool, and stable --
 roundtrip() { # PKG FILE
@@ -250,7 +226,7 @@ grep -q "\"EnterpriseId\":\"$E\"" "$tmp/out" && ok ||
 # --print reports unknown values too, and stays one message per line
 expect 0 "general: --print with unknown" -- "$BIN/general-check" --print \
     "$tmp/unknown.json"
-has "$tmp/out" "$tmp/unknown.json: Events[1]: unknown Discriminator 'BillClosed'" \
+has_line "$tmp/out" "$tmp/unknown.json: Events[1]: unknown Discriminator 'BillClosed'" \
     "--print keeps the report"
 
 # --- exit statuses ----------------------------------------------------------
@@ -285,5 +261,4 @@ for pkg in general websocket endpoint; do
     grep -q "\[TRUNCATED\]$" "$tmp/err" && ok || bad "$pkg: empty is TRUNCATED"
 done
 
-echo "check-tools: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish check-tools
