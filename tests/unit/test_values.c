@@ -127,8 +127,11 @@ static void email_rejects_malformed_addresses(void **state)
     assert_false(hook_check_email(S("a@b.c.")));
     assert_false(hook_check_email(S("\"q\"@b.c")));
     assert_false(hook_check_email(S("a@[127.0.0.1]")));
-    assert_true(hook_check_email(S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.c")));
-    assert_false(hook_check_email(S("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@b.c")));
+    /* the local part may have 64 bytes, not 65 */
+#define A16 "aaaaaaaaaaaaaaaa"
+    assert_true(hook_check_email(S(A16 A16 A16 A16 "@b.c")));
+    assert_false(hook_check_email(S(A16 A16 A16 A16 "a@b.c")));
+#undef A16
 }
 
 static void utf8_rejects_overlongs_surrogates_and_range(void **state)
