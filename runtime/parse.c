@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "hookrt.h"
+#include "internal.h"
 
 enum state {
     ST_VALUE,        /* a value must come next */
@@ -1140,9 +1141,6 @@ static const unsigned char *scan_plain(const unsigned char *s,
     return s;
 }
 
-static size_t utf8_sequence(const unsigned char *s,
-                            const unsigned char *end);
-
 /* The end of a run of string bytes that need no closer look: plain ASCII
  * and whole, well-formed UTF-8 sequences. Counts the continuation bytes
  * it passes into *cont (columns count characters). */
@@ -1153,52 +1151,12 @@ static const unsigned char *scan_text(const unsigned char *s,
     for (;;) {
         size_t n;
         s = scan_plain(s, end);
-        if (s == end || *s < 0x80 || (n = utf8_sequence(s, end)) == 0)
+        if (s == end || *s < 0x80 ||
+            (n = hook_utf8_sequence(s, (size_t)(end - s))) == 0)
             return s;
         *cont += n - 1;
         s += n;
     }
-}
-
-/* Length of the well-formed UTF-8 sequence at s when it lies wholly
- * before end; 0 when it is cut by the chunk's end or malformed (the
- * byte-at-a-time path then decides, with the exact position). */
-static size_t utf8_sequence(const unsigned char *s, const unsigned char *end)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t n, i;
-
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if ((size_t)(end - s) < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < n; i++) {
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    }
-    return n;
-}
-
-static int hex_digit(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /* One byte inside a string (not the fast path's plain ASCII). Returns
@@ -1225,25 +1183,9 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
             put_bytes(p, &c, 1);
             return HOOK_OK;
         }
-        p->utf8_lo = 0x80;
-        p->utf8_hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            p->utf8_need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            p->utf8_need = 2;
-            if (c == 0xE0)
-                p->utf8_lo = 0xA0; /* no overlong forms */
-            else if (c == 0xED)
-                p->utf8_hi = 0x9F; /* no UTF-16 surrogates */
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            p->utf8_need = 3;
-            if (c == 0xF0)
-                p->utf8_lo = 0x90;
-            else if (c == 0xF4)
-                p->utf8_hi = 0x8F; /* nothing above U+10FFFF */
-        } else {
+        p->utf8_need = (uint8_t)hook_utf8_lead(c, &p->utf8_lo, &p->utf8_hi);
+        if (p->utf8_need == 0)
             return fail(p, HOOK_ENCODING, offset, "invalid UTF-8 byte");
-        }
         put_bytes(p, &c, 1);
         p->lex = LX_UTF8;
         return HOOK_OK;
@@ -1279,8 +1221,8 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
         return fail(p, HOOK_SYNTAX, offset, "invalid escape sequence");
 
     case LX_HEX:
-        h = hex_digit(c);
-        if (h < 0)
+        h = hook_hex_table[c];
+        if (h == 16)
             return fail(p, HOOK_SYNTAX, offset, "expected a hex digit in \\u");
         p->hex = p->hex << 4 | (uint32_t)h;
         if (++p->hex_count < 4)

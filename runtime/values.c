@@ -11,7 +11,7 @@
 #include "internal.h"
 
 /* hex digit value, or 16 for any other byte */
-static const unsigned char hex_table[256] = {
+const unsigned char hook_hex_table[256] = {
 #define X16 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16
     X16, X16, X16,
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 16, 16, 16, 16, 16,
@@ -36,7 +36,8 @@ int hook_parse_uuid(const char *str, size_t len, hook_uuid *out)
         s[23] != '-')
         return 0;
     for (i = 0; i < 16; i++) {
-        unsigned hi = hex_table[s[at[i]]], lo = hex_table[s[at[i] + 1]];
+        unsigned hi = hook_hex_table[s[at[i]]],
+                 lo = hook_hex_table[s[at[i] + 1]];
         bad |= hi | lo;
         u.bytes[i] = (uint8_t)(hi << 4 | (lo & 15));
     }
@@ -222,41 +223,17 @@ int hook_check_email(const char *str, size_t len)
 int hook_utf8_valid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
+    size_t i = 0, n;
 
     while (i < len) {
-        unsigned char c = s[i], lo = 0x80, hi = 0xBF;
-        size_t need;
-
-        if (c < 0x80) {
+        if (s[i] < 0x80) {
             i++;
             continue;
         }
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
+        n = hook_utf8_sequence(s + i, len - i);
+        if (n == 0)
             return 0;
-        }
-        if (len - i - 1 < need)
-            return 0;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return 0;
-        for (i += 2; --need > 0; i++) {
-            if (s[i] < 0x80 || s[i] > 0xBF)
-                return 0;
-        }
+        i += n;
     }
     return 1;
 }
