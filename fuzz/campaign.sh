@@ -10,7 +10,7 @@
 # Exits 1 on any crash, leak, timeout or hang of either engine, and on a
 # broken tool. Each run is boxed by `timeout`, so the whole campaign takes
 # at most targets x engines x (SECONDS_EACH + 30) plus the merges (each
-# boxed at 60 s, in practice a few seconds).
+# boxed at 60 s plus a tenth of SECONDS_EACH, in practice a few seconds).
 set -u
 FZ=${FZ:-build/fuzz}
 S=${SECONDS_EACH:-60}
@@ -19,6 +19,8 @@ ENGINES=${ENGINES:-"libfuzzer afl"}
 MAX_LEN=${MAX_LEN:-8192}
 CORPUS_MAX=${CORPUS_MAX:-400}
 RUN=$FZ/run
+# merges and maps grow with the corpus a long run leaves behind
+MERGE_T=$((60 + S / 10))
 fail=0
 summary=""
 
@@ -44,7 +46,7 @@ for t in $TARGETS; do
     src=$(dirs_with_files "fuzz/corpus/$t" "$FZ/seeds/$t")
     if [ -n "$src" ]; then
         # shellcheck disable=SC2086
-        timeout -k 5 60 "$FZ/lf/$t" -merge=1 -artifact_prefix="$W/merge-" -timeout=10 -max_len="$MAX_LEN" \
+        timeout -k 5 $MERGE_T "$FZ/lf/$t" -merge=1 -artifact_prefix="$W/merge-" -timeout=10 -max_len="$MAX_LEN" \
             "$W/seed" $src >"$W/merge-seed.log" 2>&1 ||
             { note "$t: merging the seeds failed (see $W/merge-seed.log)"; fail=1; }
     fi
@@ -107,12 +109,12 @@ for t in $TARGETS; do
     # shellcheck disable=SC2086
     # edges only (no hit counters): keeps the committed corpus to a few
     # hundred files
-    if timeout -k 5 60 "$FZ/lf/$t" -merge=1 -use_counters=0 -artifact_prefix="$W/merge-" -timeout=10 -max_len="$MAX_LEN" \
+    if timeout -k 5 $MERGE_T "$FZ/lf/$t" -merge=1 -use_counters=0 -artifact_prefix="$W/merge-" -timeout=10 -max_len="$MAX_LEN" \
         "$W/min" $src >"$W/merge.log" 2>&1 && [ -n "$(ls -A "$W/min")" ]; then
         keep=$W/min
         if [ "$(ls "$W/min" | wc -l)" -gt "$CORPUS_MAX" ]; then
             # too many for the repository: greedy set cover on AFL++ edges
-            AFL_QUIET=1 timeout -k 5 60 afl-showmap -i "$W/min" -o "$W/maps" \
+            AFL_QUIET=1 timeout -k 5 $MERGE_T afl-showmap -i "$W/min" -o "$W/maps" \
                 -t 2000 -m none -q -- "$FZ/afl/$t" >"$W/showmap.log" 2>&1
             python3 fuzz/setcover.py "$W/maps" "$W/min" "$W/cover" \
                 "$CORPUS_MAX" >>"$W/showmap.log" 2>&1 && keep=$W/cover
