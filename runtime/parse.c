@@ -1437,17 +1437,17 @@ static hook_code structural_byte(hook_parser *p, unsigned char c,
     return HOOK_OK;
 }
 
-hook_code hook_feed(hook_parser *p, const void *data, size_t len)
+/* The byte loop: everything hook_feed does not settle at once. Kept out
+ * of line so that the small cases do not pay for its stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static hook_code feed_loop(hook_parser *p, const unsigned char *data,
+                           size_t len)
 {
     const unsigned char *begin = data, *s = data, *end = s + len;
     uint64_t base = p->offset;
     hook_code rc = HOOK_OK;
-
-    if (p->finished)
-        return HOOK_USAGE;
-    if (p->stopped)
-        return p->error.code;
-
     while (s < end) {
         unsigned char c = *s;
 
@@ -1522,6 +1522,31 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
     }
     p->offset = base + len;
     return HOOK_OK;
+}
+
+hook_code hook_feed(hook_parser *p, const void *data, size_t len)
+{
+    const unsigned char *s = data;
+
+    if (p->finished)
+        return HOOK_USAGE;
+    if (p->stopped)
+        return p->error.code;
+    if (len == 1 && p->lex == LX_STRING && (byte_class[*s] & C_PLAIN) &&
+        p->str_len < p->str_cap) {
+        /* fed a byte at a time, most bytes are plain string bytes within
+         * their bound: one store, as put_bytes would do */
+        if (p->str_dst)
+            p->str_dst[p->str_len] = *s;
+        p->str_len++;
+        p->offset++;
+        return HOOK_OK;
+    }
+    if (len == 1 && p->lex == LX_NONE && *s == ' ') {
+        p->offset++; /* a space between tokens */
+        return HOOK_OK;
+    }
+    return feed_loop(p, s, len);
 }
 
 hook_code hook_finish(hook_parser *p)
