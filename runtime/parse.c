@@ -354,14 +354,16 @@ static int lowest_bit(uint64_t mask)
 /* Checks the members `seen` of a union's record `rec` (stored at `base`)
  * against what one variant or alternative declares: its required ones
  * must be there; the others are refused under `unknown reject`, and
- * cleared from the output either way. `path_field` is the member of
+ * cleared from the output either way. Only members in `written` (those
+ * seen in the input) can hold anything: the rest are still clear from
+ * hook_init and are not cleared again. `path_field` is the member of
  * `frame` that paths go through (-1: the frame's own record); `keep`
  * are fields never cleared (an internal union's tag). */
 static void check_members(hook_parser *p, hook_frame *frame,
                           const hook_record *rec, unsigned char *base,
-                          uint64_t seen, uint64_t members, uint64_t required,
-                          int32_t path_field, uint64_t keep, hook_pos at,
-                          const char *what)
+                          uint64_t seen, uint64_t written, uint64_t members,
+                          uint64_t required, int32_t path_field, uint64_t keep,
+                          hook_pos at, const char *what)
 {
     uint64_t missing = required & ~seen;
     uint64_t foreign = seen & ~members & ~keep;
@@ -381,8 +383,9 @@ static void check_members(hook_parser *p, hook_frame *frame,
                             : "member is not allowed for this shape");
     }
     frame->field = saved;
+    /* a member never seen was never written: still clear from init */
     for (i = 0; i < rec->field_count; i++) {
-        if (!((members | keep) >> i & 1))
+        if ((written & ~(members | keep)) >> i & 1)
             clear_field(&rec->fields[i], base);
     }
 }
@@ -411,8 +414,8 @@ static void resolve_body(hook_parser *p, hook_frame *env, hook_pos at)
         return;
     }
     check_members(p, env, body->record, env->base + body->value,
-                  env->body_seen, v->members, v->required, rec->body_field,
-                  0, at, "tag");
+                  env->body_seen, env->body_seen, v->members, v->required,
+                  rec->body_field, 0, at, "tag");
 }
 
 /* A union decided by present members: exactly one alternative's keys. */
@@ -441,7 +444,7 @@ static void choose_alternative(hook_parser *p, hook_frame *f, hook_pos at)
     }
     stored = chosen + 1;
     memcpy(f->base + rec->chosen, &stored, sizeof stored);
-    check_members(p, f, rec, f->base, f->seen,
+    check_members(p, f, rec, f->base, f->seen, f->seen,
                   rec->alternatives[chosen].members,
                   rec->alternatives[chosen].required, -1, 0, at, "shape");
 }
@@ -479,11 +482,11 @@ static void close_record(hook_parser *p, hook_pos at)
         uint64_t tag_bit = (uint64_t)1 << rec->tag_field;
         if (rec->body_field < 0 && f->variant >= 0) {
             const hook_variant *v = &rec->variants[f->variant];
-            check_members(p, f, rec, f->base, f->seen & ~tag_bit, v->members,
-                          v->required, -1, tag_bit, at, "tag");
+            check_members(p, f, rec, f->base, f->seen & ~tag_bit, f->seen,
+                          v->members, v->required, -1, tag_bit, at, "tag");
         } else if (rec->body_field < 0 && f->variant == -2) {
-            check_members(p, f, rec, f->base, 0, 0, 0, -1, tag_bit, at,
-                          "tag");
+            check_members(p, f, rec, f->base, 0, f->seen, 0, 0, -1, tag_bit,
+                          at, "tag");
         } else if (rec->body_field >= 0 && f->variant >= 0 &&
                    !f->body_done &&
                    rec->variants[f->variant].body == HOOK_BODY_REQUIRED) {
