@@ -61,4 +61,13 @@ static inline size_t hook_utf8_sequence(const unsigned char *s, size_t avail)
     return need + 1;
 }
 
+/* The end of the part of a string body from s that is plain bytes and
+ * whole, well-formed UTF-8 characters, found sixteen bytes at a time
+ * where the processor allows (scan.c); it may stop short of that end,
+ * and returns s itself when the wide scan does not apply. Adds the
+ * continuation bytes it passes to *cont. */
+const unsigned char *hook_scan_text_wide(const unsigned char *s,
+                                         const unsigned char *end,
+                                         uint64_t *cont);
+
 #endif

@@ -1151,6 +1151,7 @@ static const unsigned char *scan_text(const unsigned char *s,
                                       const unsigned char *end,
                                       uint64_t *cont)
 {
+    s = hook_scan_text_wide(s, end, cont);
     for (;;) {
         size_t n;
         s = scan_plain(s, end);
@@ -1159,6 +1160,61 @@ static const unsigned char *scan_text(const unsigned char *s,
             return s;
         *cont += n - 1;
         s += n;
+    }
+}
+
+/* Four hex digits at s, or -1. */
+static long hex4(const unsigned char *s)
+{
+    long v = 0;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        unsigned h = hook_hex_table[s[i]];
+        if (h == 16)
+            return -1;
+        v = v << 4 | (long)h;
+    }
+    return v;
+}
+
+/* An escape sequence lying whole in [s, end), s at its '\', decoded as
+ * the escape states would decode it. Returns its length, or 0 to leave
+ * it to those states: it is cut short, invalid, or a surrogate not
+ * paired within the bytes at hand. */
+static size_t whole_escape(hook_parser *p, const unsigned char *s,
+                           const unsigned char *end)
+{
+    long cp, lo;
+
+    if (end - s < 2)
+        return 0;
+    switch (s[1]) {
+    case '"': case '\\': case '/':
+        put_bytes(p, s + 1, 1);
+        return 2;
+    case 'b': put_code_point(p, '\b'); return 2;
+    case 'f': put_code_point(p, '\f'); return 2;
+    case 'n': put_code_point(p, '\n'); return 2;
+    case 'r': put_code_point(p, '\r'); return 2;
+    case 't': put_code_point(p, '\t'); return 2;
+    case 'u':
+        if (end - s < 6 || (cp = hex4(s + 2)) < 0)
+            return 0;
+        if (cp < 0xD800 || cp > 0xDFFF) {
+            put_code_point(p, (uint32_t)cp);
+            return 6;
+        }
+        if (cp > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
+            return 0;
+        lo = hex4(s + 8);
+        if (lo < 0xDC00 || lo > 0xDFFF)
+            return 0;
+        put_code_point(p, (uint32_t)(0x10000 + ((cp - 0xD800) << 10) +
+                                     (lo - 0xDC00)));
+        return 12;
+    default:
+        return 0;
     }
 }
 
@@ -1367,6 +1423,16 @@ static int number_byte(hook_parser *p, unsigned char c, uint64_t offset)
     return -1;
 }
 
+/* The opening quote of a member name at `offset`. */
+static void begin_key(hook_parser *p, uint64_t offset)
+{
+    p->start = pos_at(p, offset);
+    if (!p->doomed && in_record(p))
+        begin_string(p, R_KEY, p->key, HOOK_MAX_KEY);
+    else
+        begin_string(p, R_SKIP_KEY, NULL, 0);
+}
+
 /* One structural byte (outside any token). */
 static hook_code structural_byte(hook_parser *p, unsigned char c,
                                  uint64_t offset)
@@ -1391,11 +1457,7 @@ static hook_code structural_byte(hook_parser *p, unsigned char c,
             return fail(p, HOOK_SYNTAX, offset,
                         p->state == ST_KEY ? "expected a member name"
                                            : "expected a member name or '}'");
-        p->start = pos_at(p, offset);
-        if (!p->doomed && in_record(p))
-            begin_string(p, R_KEY, p->key, HOOK_MAX_KEY);
-        else
-            begin_string(p, R_SKIP_KEY, NULL, 0);
+        begin_key(p, offset);
         return HOOK_OK;
 
     case ST_COLON:
@@ -1440,6 +1502,47 @@ static hook_code structural_byte(hook_parser *p, unsigned char c,
     return HOOK_OK;
 }
 
+/* After a string has ended: what usually follows it, read here without
+ * going round the byte loop. After a member name, its ':' and the
+ * opening quote of a string value; after a member's value, the ',' and
+ * the opening quote of the next member name. Spaces may lie between
+ * them. Anything else (other whitespace, another kind of value, an
+ * error) is left to the loop, which reads it the same way. */
+static const unsigned char *next_string(hook_parser *p, const unsigned char *s,
+                                        const unsigned char *end,
+                                        const unsigned char *begin,
+                                        uint64_t base)
+{
+    while (s < end && *s == ' ')
+        s++;
+    if (s == end || p->stopped)
+        return s;
+    if (p->state == ST_COLON) {
+        if (*s != ':')
+            return s;
+        p->state = ST_VALUE;
+        do
+            s++;
+        while (s < end && *s == ' ');
+        if (s == end || *s != '"')
+            return s;
+        (void)begin_value(p, '"', base + (uint64_t)(s - begin));
+        return s + 1;
+    }
+    if (p->state == ST_AFTER && *s == ',' &&
+        (p->kinds >> (p->depth - 1) & 1)) {
+        p->state = ST_KEY;
+        do
+            s++;
+        while (s < end && *s == ' ');
+        if (s == end || *s != '"')
+            return s;
+        begin_key(p, base + (uint64_t)(s - begin));
+        return s + 1;
+    }
+    return s;
+}
+
 /* The byte loop: everything hook_feed does not settle at once. Kept out
  * of line so that the small cases do not pay for its stack frame. */
 #if defined(__GNUC__)
@@ -1474,19 +1577,35 @@ static hook_code feed_loop(hook_parser *p, const unsigned char *data,
             rc = structural_byte(p, c, base + (uint64_t)(s - begin));
             break;
         case LX_STRING: {
-            /* fast path: plain ASCII and whole UTF-8 sequences */
-            const unsigned char *q = scan_text(s, end, &p->line_cont);
-            if (q > s) {
+            /* fast path: plain ASCII, whole UTF-8 sequences and whole
+             * escapes, and from one string to the next while only ':',
+             * ',' and spaces lie between them */
+            int slow = 0;
+            for (;;) {
+                const unsigned char *q = scan_text(s, end, &p->line_cont);
+                size_t n;
                 put_bytes(p, s, (size_t)(q - s));
                 s = q;
-                if (s < end && *s == '"') {
+                if (s == end)
+                    break;
+                if (*s == '"') {
                     /* the common case: the string ends in this chunk */
-                    s++;
                     end_string(p);
+                    s = next_string(p, s + 1, end, begin, base);
+                    if (p->lex != LX_STRING || s == end)
+                        break;
+                    continue;
                 }
-                continue;
+                if (*s == '\\' && (n = whole_escape(p, s, end)) > 0) {
+                    s += n;
+                    continue;
+                }
+                slow = 1; /* bad bytes, or an escape cut short */
+                break;
             }
-            rc = string_byte(p, c, base + (uint64_t)(s - begin));
+            if (!slow)
+                continue;
+            rc = string_byte(p, *s, base + (uint64_t)(s - begin));
             break;
         }
         case LX_NUMBER: {

@@ -50,6 +50,7 @@ $(foreach f,$(FLAVOURS),\
   $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS))\
   $(eval $(call runner,$(f),endpoint,$(GENDIR)/endpoint.c $(GENDIR)/endpoint.h,$(GENDIR),endpoint.h,endpoint_endpoint,endpoint_endpoint_record,-DSTREAMED_ARRAYS))\
   $(eval $(call unit,$(f),test_values,))\
+  $(eval $(call unit,$(f),test_scan,))\
   $(eval $(call unit,$(f),test_stream,$(PROTO)))\
   $(eval $(call unit,$(f),test_arrays,$(PROTO2))))
 
@@ -62,7 +63,7 @@ $(FULL2).c $(FULL2).h: tests/schemas/full2.hookc $(HOOKC)
 	$(HOOKC) -o $(@D) tests/schemas/full2.hookc
 
 TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
-	test_values test_stream test_arrays runner-proto runner-proto2 \
+	test_values test_scan test_stream test_arrays runner-proto runner-proto2 \
 	runner-mews runner-full runner-full2 runner-general runner-websocket \
 	runner-endpoint))
 
@@ -84,7 +85,7 @@ test: test-deps all
 test-unit: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do \
 		echo "== unit tests ($$f)"; \
-		$(T)/$$f/test_values; $(T)/$$f/test_stream; \
+		$(T)/$$f/test_values; $(T)/$$f/test_scan; $(T)/$$f/test_stream; \
 		$(T)/$$f/test_arrays; \
 	done
 
