@@ -42,4 +42,12 @@ llvm-cov show -instr-profile="$COV/all.profdata" "$first" $objs \
     -show-branches=count -show-line-counts-or-regions $REPORT_FILES \
     >"$COV/lines.txt"
 echo "coverage: line by line in $COV/lines.txt"
+# the floor fuzz/README.md promises: 95% of lines, 90% of branches
+awk '$1 == "TOTAL" {
+    lines = $10; branches = $13; sub("%", "", lines); sub("%", "", branches)
+    ok = lines + 0 >= 95 && branches + 0 >= 90
+    printf "coverage: lines %s%%, branches %s%% (floor 95%%, 90%%): %s\n",
+        lines, branches, ok ? "ok" : "BELOW"
+    exit !ok
+}' "$COV/summary.txt" || fail=1
 exit $fail

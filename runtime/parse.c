@@ -17,6 +17,7 @@
  * errors the first one wins. Once doomed, the walk stops routing values
  * and only the syntax is checked.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "hookrt.h"
@@ -888,7 +889,8 @@ static void finish_number(hook_parser *p)
         }
         memcpy(dst, &v, sizeof v);
     } else {
-        hook_decimal d;
+        int64_t mantissa;
+        int32_t exponent;
         int64_t exp = (p->num_exp_neg ? -(int64_t)p->num_exp
                                       : (int64_t)p->num_exp) -
                       (int64_t)p->num_frac;
@@ -902,9 +904,15 @@ static void finish_number(hook_parser *p)
                  "decimal exponent is out of range");
             return;
         }
-        d.mantissa = signed_digits(p);
-        d.exponent = (int32_t)exp;
-        memcpy(dst, &d, sizeof d);
+        /* member by member: copying a whole struct would also copy its
+         * tail padding, stack bytes that differ from run to run, and
+         * equal inputs would decode to outputs that compare unequal */
+        mantissa = signed_digits(p);
+        exponent = (int32_t)exp;
+        memcpy(dst + offsetof(hook_decimal, mantissa), &mantissa,
+               sizeof mantissa);
+        memcpy(dst + offsetof(hook_decimal, exponent), &exponent,
+               sizeof exponent);
     }
 }
 
