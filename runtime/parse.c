@@ -918,8 +918,18 @@ static void finish_number(hook_parser *p)
 
 static void end_string(hook_parser *p)
 {
-    switch (p->role) {
-    case R_SKIP_KEY:
+    /* tests in order of frequency, not a switch: a jump table's indirect
+     * branch is predicted worse on these alternating roles */
+    int role = p->role;
+
+    if (role == R_KEY) {
+        p->lex = LX_NONE;
+        p->state = ST_COLON;
+        p->key_len = p->str_len;
+        take_key(p);
+        return;
+    }
+    if (role == R_SKIP_KEY) {
         p->lex = LX_NONE;
         if (p->over) {
             p->state = ST_LAX;
@@ -929,27 +939,15 @@ static void end_string(hook_parser *p)
                 top(p)->field = -1;
         }
         return;
-    case R_KEY:
-        p->lex = LX_NONE;
-        p->state = ST_COLON;
-        p->key_len = p->str_len;
-        take_key(p);
-        return;
-    case R_FIELD:
-        finish_string_field(p);
-        break;
-    case R_SCRATCH:
-        finish_scratch(p);
-        break;
-    case R_TAG:
-        finish_tag(p);
-        break;
-    case R_ENUM:
-        finish_enum(p);
-        break;
-    default:
-        break;
     }
+    if (role == R_FIELD)
+        finish_string_field(p);
+    else if (role == R_SCRATCH)
+        finish_scratch(p);
+    else if (role == R_TAG)
+        finish_tag(p);
+    else if (role == R_ENUM)
+        finish_enum(p);
     end_value(p);
 }
 
@@ -1159,12 +1157,20 @@ static const unsigned char *scan_text(const unsigned char *s,
                                       const unsigned char *end,
                                       uint64_t *cont)
 {
-    s = hook_scan_text_wide(s, end, cont);
     for (;;) {
+        const unsigned char *q;
         size_t n;
         s = scan_plain(s, end);
-        if (s == end || *s < 0x80 ||
-            (n = hook_utf8_sequence(s, (size_t)(end - s))) == 0)
+        if (s == end || *s < 0x80)
+            return s;
+        /* non-ASCII text: sixteen bytes at a time where it can be */
+        q = hook_scan_text_wide(s, end, cont);
+        if (q > s) {
+            s = q;
+            continue;
+        }
+        n = hook_utf8_sequence(s, (size_t)(end - s));
+        if (n == 0)
             return s;
         *cont += n - 1;
         s += n;
