@@ -1,8 +1,11 @@
 # tests/tests.mk - the test suite, included by the top Makefile.
 #
-# Every C test is built twice: "plain" with $(CC) -O2, and "san" with
-# clang under AddressSanitizer and UndefinedBehaviorSanitizer. Each
-# manifest of cases runs through both.
+# Every C test is built three times: "plain" with $(CC) -O2, "san" with
+# clang under AddressSanitizer and UndefinedBehaviorSanitizer, and "o0"
+# with clang -O0, where stray stack bytes reaching the output (struct
+# padding, say) make whole and chunked runs differ (gcc -O0 happens to
+# leave the same bytes in both). Each manifest of cases runs through all
+# three.
 
 T        := $(BUILD)/test
 TEST_CF  := -std=c99 -Wall -Wextra -Werror -g -D_POSIX_C_SOURCE=200809L
@@ -18,6 +21,8 @@ plain_CC := $(CC)
 plain_CF := $(TEST_CF) -O2
 san_CC   := clang
 san_CF   := $(TEST_CF) -O1 $(SAN_CF)
+o0_CC    := clang
+o0_CF    := $(TEST_CF) -O0
 
 # runner for a package: $(1) flavour, $(2) name, $(3) package sources,
 # $(4) include dir, $(5) header, $(6) root type, $(7) root record,
@@ -37,7 +42,7 @@ $(T)/$(1)/$(2): tests/unit/$(2).c $(3) $(RT_DEPS) | test-deps
 		$$< $(filter %.c,$(3)) $(RT_SRC) -lcmocka -o $$@
 endef
 
-FLAVOURS := plain san
+FLAVOURS := plain san o0
 PROTO    := tests/prototype/proto.c tests/prototype/proto.h
 PROTO2   := tests/prototype/proto2.c tests/prototype/proto2.h
 $(foreach f,$(FLAVOURS),\
@@ -119,7 +124,7 @@ test-heap: $(LIB) $(GENERATED_OBJ)
 	else echo "1 passed, 0 failed"; fi
 
 # Public conformance corpora from $(DATA), through the generated Mews
-# parser, whole and chunked, under both flavours. Skipped, with one line,
+# parser, whole and chunked, under every flavour. Skipped, with one line,
 # where the corpora are absent.
 $(foreach f,$(FLAVOURS),$(eval \
 $(T)/$(f)/conformance: tests/conformance/conformance.c $(MEWS).c $(MEWS).h \
@@ -127,8 +132,8 @@ $(T)/$(f)/conformance: tests/conformance/conformance.c $(MEWS).c $(MEWS).h \
 	@mkdir -p $$(@D) && $$($(f)_CC) $$($(f)_CF) -Iruntime -I$(BUILD)/generated \
 		tests/conformance/conformance.c $(MEWS).c $(RT_SRC) -o $$@))
 
-conformance: $(T)/plain/conformance $(T)/san/conformance \
-		$(T)/plain/runner-mews $(T)/san/runner-mews
+conformance: $(foreach f,$(FLAVOURS),$(T)/$(f)/conformance \
+		$(T)/$(f)/runner-mews)
 	@for f in $(FLAVOURS); do \
 		echo "== parser-bug classes at their edges ($$f)"; \
 		out=$$($(T)/$$f/runner-mews tests/conformance/edges.cases 2>&1) \
