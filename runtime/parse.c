@@ -1177,6 +1177,27 @@ static const unsigned char *scan_text(const unsigned char *s,
     }
 }
 
+/* The byte a one-character escape \c stands for, or -1 (for 'u' and
+ * for anything JSON does not allow after '\'). */
+static int escape_byte(unsigned char c)
+{
+    switch (c) {
+    case '"': case '\\': case '/': return c;
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return -1;
+    }
+}
+
+/* The code point of a UTF-16 surrogate pair, both halves checked. */
+static uint32_t surrogate_pair(uint32_t high, uint32_t low)
+{
+    return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+}
+
 /* Four hex digits at s, or -1. */
 static long hex4(const unsigned char *s)
 {
@@ -1201,35 +1222,28 @@ static size_t whole_escape(hook_parser *p, const unsigned char *s,
 {
     long cp, lo;
 
+    int b;
+
     if (end - s < 2)
         return 0;
-    switch (s[1]) {
-    case '"': case '\\': case '/':
-        put_bytes(p, s + 1, 1);
+    if ((b = escape_byte(s[1])) >= 0) {
+        unsigned char byte = (unsigned char)b;
+        put_bytes(p, &byte, 1);
         return 2;
-    case 'b': put_code_point(p, '\b'); return 2;
-    case 'f': put_code_point(p, '\f'); return 2;
-    case 'n': put_code_point(p, '\n'); return 2;
-    case 'r': put_code_point(p, '\r'); return 2;
-    case 't': put_code_point(p, '\t'); return 2;
-    case 'u':
-        if (end - s < 6 || (cp = hex4(s + 2)) < 0)
-            return 0;
-        if (cp < 0xD800 || cp > 0xDFFF) {
-            put_code_point(p, (uint32_t)cp);
-            return 6;
-        }
-        if (cp > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
-            return 0;
-        lo = hex4(s + 8);
-        if (lo < 0xDC00 || lo > 0xDFFF)
-            return 0;
-        put_code_point(p, (uint32_t)(0x10000 + ((cp - 0xD800) << 10) +
-                                     (lo - 0xDC00)));
-        return 12;
-    default:
-        return 0;
     }
+    if (s[1] != 'u' || end - s < 6 || (cp = hex4(s + 2)) < 0)
+        return 0;
+    if (cp < 0xD800 || cp > 0xDFFF) {
+        put_code_point(p, (uint32_t)cp);
+        return 6;
+    }
+    if (cp > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
+        return 0;
+    lo = hex4(s + 8);
+    if (lo < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    put_code_point(p, surrogate_pair((uint32_t)cp, (uint32_t)lo));
+    return 12;
 }
 
 /* One byte inside a string (not the fast path's plain ASCII). Returns
@@ -1276,16 +1290,12 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
 
     case LX_ESCAPE:
         p->lex = LX_STRING;
-        switch (c) {
-        case '"': case '\\': case '/':
-            put_bytes(p, &c, 1);
+        if ((h = escape_byte(c)) >= 0) {
+            unsigned char b = (unsigned char)h;
+            put_bytes(p, &b, 1);
             return HOOK_OK;
-        case 'b': put_code_point(p, '\b'); return HOOK_OK;
-        case 'f': put_code_point(p, '\f'); return HOOK_OK;
-        case 'n': put_code_point(p, '\n'); return HOOK_OK;
-        case 'r': put_code_point(p, '\r'); return HOOK_OK;
-        case 't': put_code_point(p, '\t'); return HOOK_OK;
-        case 'u':
+        }
+        if (c == 'u') {
             p->lex = LX_HEX;
             p->hex = 0;
             p->hex_count = 0;
@@ -1305,8 +1315,7 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
             if (p->hex < 0xDC00 || p->hex > 0xDFFF)
                 return fail(p, HOOK_ENCODING, offset,
                             "high surrogate not followed by a low surrogate");
-            put_code_point(p, 0x10000 + ((p->high_surrogate - 0xD800) << 10) +
-                                  (p->hex - 0xDC00));
+            put_code_point(p, surrogate_pair(p->high_surrogate, p->hex));
             p->high_surrogate = 0;
         } else if (p->hex >= 0xD800 && p->hex <= 0xDBFF) {
             p->high_surrogate = p->hex;
