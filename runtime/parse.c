@@ -1536,34 +1536,30 @@ static const unsigned char *next_string(hook_parser *p, const unsigned char *s,
                                         const unsigned char *begin,
                                         uint64_t base)
 {
+    uint64_t at;
+
     while (s < end && *s == ' ')
         s++;
     if (s == end || p->stopped)
         return s;
-    if (p->state == ST_COLON) {
-        if (*s != ':')
-            return s;
+    if (p->state == ST_COLON && *s == ':')
         p->state = ST_VALUE;
-        do
-            s++;
-        while (s < end && *s == ' ');
-        if (s == end || *s != '"')
-            return s;
-        (void)begin_value(p, '"', base + (uint64_t)(s - begin));
-        return s + 1;
-    }
-    if (p->state == ST_AFTER && *s == ',' &&
-        (p->kinds >> (p->depth - 1) & 1)) {
+    else if (p->state == ST_AFTER && *s == ',' &&
+             (p->kinds >> (p->depth - 1) & 1))
         p->state = ST_KEY;
-        do
-            s++;
-        while (s < end && *s == ' ');
-        if (s == end || *s != '"')
-            return s;
-        begin_key(p, base + (uint64_t)(s - begin));
-        return s + 1;
-    }
-    return s;
+    else
+        return s;
+    do
+        s++;
+    while (s < end && *s == ' ');
+    if (s == end || *s != '"')
+        return s;
+    at = base + (uint64_t)(s - begin);
+    if (p->state == ST_KEY)
+        begin_key(p, at);
+    else
+        (void)begin_value(p, '"', at);
+    return s + 1;
 }
 
 /* The byte loop: everything hook_feed does not settle at once. Kept out
