@@ -116,8 +116,11 @@ $(BUILD)/bin/%-check: tools/check.c $(BUILD)/obj/generated/%.o $(LIB)
 .SECONDARY: $(SCHEMAS:%=$(BUILD)/generated/%.c) \
 	$(SCHEMAS:%=$(BUILD)/generated/%.h) $(GENERATED_OBJ)
 
-demo: $(CHECK)
-	@rm -f $(MEWS).c $(MEWS).h
+# The Mews parser is regenerated every time (the rule above would skip it
+# while it is up to date), then rebuilt into the checker.
+demo: $(HOOKC)
+	@mkdir -p $(dir $(MEWS))
+	$(HOOKC) -o $(dir $(MEWS)) schema/mews.hookc
 	@$(MAKE) --no-print-directory $(CHECK)
 	$(CHECK) tests/seed/*.json
 
