@@ -51,7 +51,7 @@ static void usage(FILE *out)
     for (i = 0; i < sizeof emitters / sizeof emitters[0]; i++)
         fprintf(out, "                 %-10s %s\n", emitters[i].name,
                 emitters[i].what);
-    fputs("  --help       show this help\n"
+    fputs("  -h, --help   show this help\n"
           "  --version    show the version\n",
           out);
 }
@@ -171,7 +171,7 @@ int main(int argc, char **argv)
     const char *dir = ".";
     const char *schema = NULL;
     hc_emitter emit = hc_emit_c;
-    bool options = true;
+    bool options = true, have_dir = false, have_emit = false;
     int i;
 
     for (i = 1; i < argc; i++) {
@@ -189,7 +189,10 @@ int main(int argc, char **argv)
         } else if (options && strcmp(arg, "-o") == 0) {
             if (++i == argc)
                 return bad_usage("%s needs a directory", arg);
+            if (have_dir)
+                return bad_usage("%s given twice", arg);
             dir = argv[i];
+            have_dir = true;
         } else if (options && (strcmp(arg, "--emit") == 0 ||
                                strncmp(arg, "--emit=", 7) == 0)) {
             const char *kind = arg[6] == '=' ? arg + 7 : argv[++i];
@@ -197,6 +200,9 @@ int main(int argc, char **argv)
 
             if (kind == NULL)
                 return bad_usage("%s needs a kind", arg);
+            if (have_emit)
+                return bad_usage("%s given twice: one kind per run", "--emit");
+            have_emit = true;
             for (k = 0; k < sizeof emitters / sizeof emitters[0]; k++)
                 if (strcmp(kind, emitters[k].name) == 0)
                     break;

@@ -42,7 +42,7 @@ static char printed[PRINT_MAX];
 static void usage(FILE *to)
 {
     fputs("usage: " TOOL " [--chunk N] [--ndjson] [--print] FILE...\n"
-          "Checks messages of schema package " PKG_HEADER
+          "Checks JSON messages with the parser generated as " PKG_HEADER
           " ('-' reads stdin).\n"
           "  --chunk N  feed the parser N bytes at a time\n"
           "  --ndjson   one message per line, each reported\n"

@@ -217,6 +217,9 @@ expect_status() { # status, label, args...
 if expect_status 0 "--help" --help && grep -q '^usage: hookc' "$tmp/stdout"
 then pass; else fail "--help: no usage on stdout"; fi
 
+if expect_status 0 "-h" -h && grep -q '^usage: hookc' "$tmp/stdout"
+then pass; else fail "-h: no usage on stdout"; fi
+
 if expect_status 0 "--version" --version &&
     [ "$(cat "$tmp/stdout")" = "hookc $VERSION" ]; then
     pass
@@ -225,7 +228,10 @@ else
 fi
 
 for args in "" "-x schema/mews.hookc" "--emit nope schema/mews.hookc" \
-            "-o" "--emit" "schema/mews.hookc schema/mews.hookc"; do
+            "-o" "--emit" "schema/mews.hookc schema/mews.hookc" \
+            "--emit c --emit dict schema/mews.hookc" \
+            "--emit=c --emit=dict schema/mews.hookc" \
+            "-o $tmp -o $tmp schema/mews.hookc"; do
     # shellcheck disable=SC2086 # the words are the arguments
     if expect_status 2 "hookc $args" $args && [ -s "$tmp/stderr" ] &&
         [ ! -s "$tmp/stdout" ]; then
