@@ -26,7 +26,7 @@ JANSSON_A   := $(firstword $(wildcard /usr/lib/*/libjansson.a /usr/lib/libjansso
 
 BENCH_C_SRC := bench/bench.c bench/validate.c bench/peers_cjson.c \
                bench/peers_jsonc.c bench/peers_jansson.c bench/peers_yajl.c \
-               bench/peers_jsmn.c
+               bench/peers_jsmn.c bench/study_direct.c
 BENCH_OBJ   := $(filter-out $(BB)/peers_jansson.o,$(BENCH_C_SRC:bench/%.c=$(BB)/%.o)) \
                $(BB)/peers_jansson_local.o $(BB)/peers_simdjson.o \
                $(BB)/peers_simdjson_hsw.o
@@ -40,7 +40,7 @@ $(BB)/gen_corpus: bench/gen_corpus.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CF) $< -o $@
 
-$(BB)/%.o: bench/%.c bench/validate.h bench/peers.h $(MEWS).h runtime/hookrt.h | bench-deps
+$(BB)/%.o: bench/%.c bench/validate.h bench/peers.h $(MEWS).h runtime/hookrt.h runtime/internal.h | bench-deps
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CF) -Iruntime -I$(MEWS:%/mews=%) -c $< -o $@
 
