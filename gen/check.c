@@ -253,7 +253,8 @@ static hc_record *find_record(checker *c, hc_type *type, const char *user)
     }
     if (r == NULL) {
         hc_error(c->diag, type->pos,
-                 "unknown type '%s' for %s: no record has that name",
+                 "unknown type '%s' for %s: no record, union or enum has "
+                 "that name",
                  name_of(c, &type->record_name), user);
         return NULL;
     }
@@ -935,9 +936,13 @@ static void build_union(checker *c, hc_record *u)
             return;
         }
         if (r == NULL) {
+            bool is_enum = hc_map_get(&c->enums, alt->name.text,
+                                      alt->name.len) != NULL;
             hc_error(c->diag, alt->name.pos,
-                     "unknown alternative '%s' of union '%s': no record has "
-                     "that name",
+                     is_enum ? "alternative '%s' of union '%s' must be a "
+                               "record (it is an enum)"
+                             : "unknown alternative '%s' of union '%s': no "
+                               "record has that name",
                      name_of(c, &alt->name), name_of(c, &u->name));
             return;
         }

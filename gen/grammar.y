@@ -32,6 +32,7 @@ typedef struct hc_parse_ctx {
     hc_record *record; /* the record whose members are being read */
     hc_tag *tag;       /* the tag whose variants are being read */
     hc_enum *enumeration; /* the enum whose values are being read */
+    hc_token prev;     /* the token before the one being parsed */
     int failed;
 } hc_parse_ctx;
 
@@ -163,8 +164,27 @@ static hc_policy_decl *new_policy(hc_parse_ctx *ctx, hc_policy policy,
 
 %syntax_error {
     if (!ctx->failed) {
-        hc_error(ctx->diag, TOKEN.pos, "syntax error: unexpected %s",
-                 describe_token(ctx, yymajor, &TOKEN));
+        const hc_token *prev = &ctx->prev;
+        const char *what = describe_token(ctx, yymajor, &TOKEN);
+
+        hc_error(ctx->diag, TOKEN.pos, "syntax error: unexpected %s", what);
+        if (strncmp(what, "keyword ", 8) == 0 &&
+            (prev->kind == TK_LBRACE || prev->kind == TK_SEMI))
+            hc_note(ctx->diag, TOKEN.pos,
+                    "a name spelt like a keyword is written in quotes: "
+                    "\"%.*s\"",
+                    (int)(strlen(what) - 10), what + 9);
+        else if (yymajor == TK_LPAREN && prev->kind == TK_IDENT)
+            hc_note(ctx->diag, prev->pos,
+                    "%s is not a type with arguments; string, email, int, "
+                    "array and open enums have them",
+                    describe_token(ctx, prev->kind, prev));
+        else if (prev->kind != 0 && prev->pos.line < TOKEN.pos.line &&
+                 prev->kind != TK_SEMI && prev->kind != TK_LBRACE &&
+                 prev->kind != TK_RBRACE && prev->kind != TK_COMMA)
+            hc_note(ctx->diag, prev->pos,
+                    "the line before ends with %s: is a ';' missing?",
+                    describe_token(ctx, prev->kind, prev));
         ctx->failed = 1;
     }
 }
@@ -482,6 +502,8 @@ hc_schema *hc_parse(const char *path, const char *text, size_t len,
         hc_parser(parser, kind, token, &ctx);
         if (ctx.failed || kind == HC_TOKEN_END)
             break;
+        ctx.prev = token;
+        ctx.prev.kind = kind;
     }
 
     hc_lexer_free(&lexer);
