@@ -87,17 +87,21 @@ test: test-deps all
 		test-tools test-heap test-install conformance
 	@echo "make test: all suites passed"
 
+# cmocka prints two lines per test; `make test V=1` shows them
+RUN_TEST := $(if $(filter 1,$(V)),,sh tests/quiet.sh)
+
 test-unit: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do \
 		echo "== unit tests ($$f)"; \
-		$(T)/$$f/test_values; $(T)/$$f/test_scan; $(T)/$$f/test_stream; \
-		$(T)/$$f/test_arrays; \
+		for t in test_values test_scan test_stream test_arrays; do \
+			$(RUN_TEST) $(T)/$$f/$$t; \
+		done; \
 	done
 
 test-cases: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do for m in $(MANIFESTS); do \
 		echo "== cases $${m#*:} ($$f)"; \
-		$(T)/$$f/runner-$${m%%:*} $${m#*:}; \
+		$(RUN_TEST) $(T)/$$f/runner-$${m%%:*} $${m#*:}; \
 	done; done
 
 test-schemas: $(HOOKC)
