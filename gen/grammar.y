@@ -38,6 +38,7 @@ typedef struct hc_parse_ctx {
 
 static const char *describe_token(hc_parse_ctx *ctx, int kind,
                                   const hc_token *tok);
+static bool ends_nothing(int kind);
 
 static hc_name to_name(hc_token tok, bool quoted)
 {
@@ -180,8 +181,7 @@ static hc_policy_decl *new_policy(hc_parse_ctx *ctx, hc_policy policy,
                     "array and open enums have them",
                     describe_token(ctx, prev->kind, prev));
         else if (prev->kind != 0 && prev->pos.line < TOKEN.pos.line &&
-                 prev->kind != TK_SEMI && prev->kind != TK_LBRACE &&
-                 prev->kind != TK_RBRACE && prev->kind != TK_COMMA)
+                 !ends_nothing(prev->kind))
             hc_note(ctx->diag, prev->pos,
                     "the line before ends with %s: is a ';' missing?",
                     describe_token(ctx, prev->kind, prev));
@@ -413,6 +413,14 @@ modifier(A) ::= SECRET(T). { A = T; }
 modifier(A) ::= STREAM(T). { A = T; }
 
 %code {
+/* Tokens after which a missing ';' is no likely cause of an error. */
+static bool ends_nothing(int kind)
+{
+    return kind == TK_SEMI || kind == TK_LBRACE || kind == TK_RBRACE ||
+           kind == TK_COMMA || kind == TK_COLON || kind == TK_LPAREN ||
+           kind == TK_EQUALS || kind == TK_MINUS;
+}
+
 static const char *describe_token(hc_parse_ctx *ctx, int kind,
                                   const hc_token *tok)
 {
