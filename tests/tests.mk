@@ -55,6 +55,7 @@ $(foreach f,$(FLAVOURS),\
   $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS))\
   $(eval $(call runner,$(f),endpoint,$(GENDIR)/endpoint.c $(GENDIR)/endpoint.h,$(GENDIR),endpoint.h,endpoint_endpoint,endpoint_endpoint_record,-DSTREAMED_ARRAYS))\
   $(eval $(call unit,$(f),test_values,))\
+  $(eval $(call unit,$(f),test_errors,))\
   $(eval $(call unit,$(f),test_scan,))\
   $(eval $(call unit,$(f),test_stream,$(PROTO)))\
   $(eval $(call unit,$(f),test_arrays,$(PROTO2))))
@@ -68,7 +69,8 @@ $(FULL2).c $(FULL2).h: tests/schemas/full2.hookc $(HOOKC)
 	$(HOOKC) -o $(@D) tests/schemas/full2.hookc
 
 TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
-	test_values test_scan test_stream test_arrays runner-proto runner-proto2 \
+	test_values test_errors test_scan test_stream test_arrays runner-proto \
+	runner-proto2 \
 	runner-mews runner-full runner-full2 runner-general runner-websocket \
 	runner-endpoint))
 
@@ -93,7 +95,7 @@ RUN_TEST := $(if $(filter 1,$(V)),,sh tests/quiet.sh)
 test-unit: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do \
 		echo "== unit tests ($$f)"; \
-		for t in test_values test_scan test_stream test_arrays; do \
+		for t in test_values test_errors test_scan test_stream test_arrays; do \
 			$(RUN_TEST) $(T)/$$f/$$t; \
 		done; \
 	done

@@ -24,6 +24,9 @@ static void uuid_accepts_either_case(void **state)
     assert_int_equal(u.bytes[1], 0x5e);
     /* no version-bit check */
     assert_true(hook_parse_uuid(S("00000000-0000-0000-0000-000000000000"), &u));
+    /* a NULL result pointer only checks */
+    assert_true(hook_parse_uuid(S("9e5e84e9-974d-4f16-9662-ab2200f27cb1"), NULL));
+    assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f16-9662-ab2200f27cbx"), NULL));
 }
 
 static void uuid_rejects_bad_shapes(void **state)
