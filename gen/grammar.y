@@ -39,6 +39,7 @@ typedef struct hc_parse_ctx {
 static const char *describe_token(hc_parse_ctx *ctx, int kind,
                                   const hc_token *tok);
 static bool ends_nothing(int kind);
+static const char *keyword_text(int kind);
 
 static hc_name to_name(hc_token tok, bool quoted)
 {
@@ -169,12 +170,12 @@ static hc_policy_decl *new_policy(hc_parse_ctx *ctx, hc_policy policy,
         const char *what = describe_token(ctx, yymajor, &TOKEN);
 
         hc_error(ctx->diag, TOKEN.pos, "syntax error: unexpected %s", what);
-        if (strncmp(what, "keyword ", 8) == 0 &&
+        if (keyword_text(yymajor) != NULL &&
             (prev->kind == TK_LBRACE || prev->kind == TK_SEMI))
             hc_note(ctx->diag, TOKEN.pos,
                     "a name spelt like a keyword is written in quotes: "
-                    "\"%.*s\"",
-                    (int)(strlen(what) - 10), what + 9);
+                    "\"%s\"",
+                    keyword_text(yymajor));
         else if (yymajor == TK_LPAREN && prev->kind == TK_IDENT)
             hc_note(ctx->diag, prev->pos,
                     "%s is not a type with arguments; string, email, int, "
@@ -421,9 +422,45 @@ static bool ends_nothing(int kind)
            kind == TK_EQUALS || kind == TK_MINUS;
 }
 
+/* The word of a keyword token, or NULL for any other token. */
+static const char *keyword_text(int kind)
+{
+    switch (kind) {
+    case TK_PACKAGE:   return "package";
+    case TK_UNKNOWN:   return "unknown";
+    case TK_SKIP:      return "skip";
+    case TK_REJECT:    return "reject";
+    case TK_RECORD:    return "record";
+    case TK_MESSAGE:   return "message";
+    case TK_TAG:       return "tag";
+    case TK_SELECTS:   return "selects";
+    case TK_STRING_TYPE:return "string";
+    case TK_EMAIL:     return "email";
+    case TK_BOOL:      return "bool";
+    case TK_UUID:      return "uuid";
+    case TK_DATETIME:  return "datetime";
+    case TK_OPTIONAL:  return "optional";
+    case TK_NULLABLE:  return "nullable";
+    case TK_SECRET:    return "secret";
+    case TK_INT_TYPE:  return "int";
+    case TK_DECIMAL:   return "decimal";
+    case TK_ENUM:      return "enum";
+    case TK_OPEN:      return "open";
+    case TK_ARRAY:     return "array";
+    case TK_STREAM:    return "stream";
+    case TK_INLINE:    return "inline";
+    case TK_UNION:     return "union";
+    }
+    return NULL;
+}
+
 static const char *describe_token(hc_parse_ctx *ctx, int kind,
                                   const hc_token *tok)
 {
+    const char *word = keyword_text(kind);
+
+    if (word != NULL)
+        return hc_sprintf(ctx->arena, "keyword '%s'", word);
     switch (kind) {
     case HC_TOKEN_END:
         return "end of file";
@@ -448,30 +485,6 @@ static const char *describe_token(hc_parse_ctx *ctx, int kind,
         return "'('";
     case TK_RPAREN:
         return "')'";
-    case TK_PACKAGE:     return "keyword 'package'";
-    case TK_UNKNOWN:     return "keyword 'unknown'";
-    case TK_SKIP:        return "keyword 'skip'";
-    case TK_REJECT:      return "keyword 'reject'";
-    case TK_RECORD:      return "keyword 'record'";
-    case TK_MESSAGE:     return "keyword 'message'";
-    case TK_TAG:         return "keyword 'tag'";
-    case TK_SELECTS:     return "keyword 'selects'";
-    case TK_STRING_TYPE: return "keyword 'string'";
-    case TK_EMAIL:       return "keyword 'email'";
-    case TK_BOOL:        return "keyword 'bool'";
-    case TK_UUID:        return "keyword 'uuid'";
-    case TK_DATETIME:    return "keyword 'datetime'";
-    case TK_OPTIONAL:    return "keyword 'optional'";
-    case TK_NULLABLE:    return "keyword 'nullable'";
-    case TK_SECRET:      return "keyword 'secret'";
-    case TK_INT_TYPE:    return "keyword 'int'";
-    case TK_DECIMAL:     return "keyword 'decimal'";
-    case TK_ENUM:        return "keyword 'enum'";
-    case TK_OPEN:        return "keyword 'open'";
-    case TK_ARRAY:       return "keyword 'array'";
-    case TK_STREAM:      return "keyword 'stream'";
-    case TK_INLINE:      return "keyword 'inline'";
-    case TK_UNION:       return "keyword 'union'";
     case TK_COMMA:       return "','";
     case TK_MINUS:       return "'-'";
     case TK_EQUALS:      return "'='";
@@ -510,8 +523,7 @@ hc_schema *hc_parse(const char *path, const char *text, size_t len,
         hc_parser(parser, kind, token, &ctx);
         if (ctx.failed || kind == HC_TOKEN_END)
             break;
-        ctx.prev = token;
-        ctx.prev.kind = kind;
+        ctx.prev = token; /* hc_lex sets its kind */
     }
 
     hc_lexer_free(&lexer);
