@@ -68,11 +68,10 @@ $(FULL2).c $(FULL2).h: tests/schemas/full2.hookc $(HOOKC)
 	@mkdir -p $(@D)
 	$(HOOKC) -o $(@D) tests/schemas/full2.hookc
 
-TEST_BINS := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,\
-	test_values test_errors test_scan test_stream test_arrays runner-proto \
-	runner-proto2 \
-	runner-mews runner-full runner-full2 runner-general runner-websocket \
-	runner-endpoint))
+UNIT_TESTS := test_values test_errors test_scan test_stream test_arrays
+TEST_BINS  := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,$(UNIT_TESTS) \
+	runner-proto runner-proto2 runner-mews runner-full runner-full2 \
+	runner-general runner-websocket runner-endpoint))
 
 MANIFESTS := proto:tests/prototype/proto.cases \
 	proto2:tests/prototype/proto2.cases mews:tests/seed/seed.cases \
@@ -95,7 +94,7 @@ RUN_TEST := $(if $(filter 1,$(V)),,sh tests/quiet.sh)
 test-unit: $(TEST_BINS)
 	@set -e; for f in $(FLAVOURS); do \
 		echo "== unit tests ($$f)"; \
-		for t in test_values test_errors test_scan test_stream test_arrays; do \
+		for t in $(UNIT_TESTS); do \
 			$(RUN_TEST) $(T)/$$f/$$t; \
 		done; \
 	done
