@@ -21,8 +21,10 @@ BENCH_N     ?= 100000
 BENCH_RUNS  ?= 7
 BENCH_LIBS  := -lsimdjson -lcjson -ljson-c -lyajl
 # jansson and json-c both define json_object_get, json_object_iter_next...:
-# jansson is linked statically into its peer, its symbols made local.
-JANSSON_A   := $(firstword $(wildcard /usr/lib/*/libjansson.a /usr/lib/libjansson.a))
+# jansson is linked statically into its peer, its symbols made local. The
+# archive is looked for when that link runs: on a fresh machine it only
+# exists once bench-deps has installed libjansson-dev.
+JANSSON_A    = $$(ls /usr/lib/*/libjansson.a /usr/lib/libjansson.a 2>/dev/null | head -n 1)
 
 BENCH_C_SRC := bench/bench.c bench/validate.c bench/peers_cjson.c \
                bench/peers_jsonc.c bench/peers_jansson.c bench/peers_yajl.c \
@@ -53,7 +55,8 @@ $(BB)/peers_simdjson_hsw.o: bench/peers_simdjson.cc bench/validate.h bench/peers
 	$(CXX) $(BENCH_CXXF) $(BENCH_HSW) -DPEER_FN=peer_simdjson_hsw -c $< -o $@
 
 $(BB)/peers_jansson_local.o: $(BB)/peers_jansson.o
-	$(LD) -r $< $(JANSSON_A) -o $@
+	@a=$(JANSSON_A); test -n "$$a" || { echo "bench: libjansson.a not found (Debian package libjansson-dev)" >&2; exit 1; }; \
+	echo "$(LD) -r $< $$a -o $@"; $(LD) -r $< "$$a" -o $@
 	objcopy --keep-global-symbol=peer_jansson $@
 
 # -rdynamic: the counting malloc in bench.c must bind every library's calls
