@@ -23,6 +23,22 @@
 #include "hookrt.h"
 #include "internal.h"
 
+/* For the few helpers of the byte loop that must be inlined into it,
+ * whatever the compiler's size limits say: a call per token costs the
+ * loop more than the code it copies. */
+#if defined(__GNUC__)
+#define HOOK_INLINE inline __attribute__((always_inline))
+#else
+#define HOOK_INLINE inline
+#endif
+
+/* SSE2 is part of every x86-64 processor: string bodies are scanned
+ * sixteen bytes at a time there, eight elsewhere. */
+#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__)
+#define HOOK_SSE2_PLAIN 1
+#include <emmintrin.h>
+#endif
+
 enum state {
     ST_VALUE,        /* a value must come next */
     ST_ARRAY_FIRST,  /* after '[': a value or ']' */
@@ -1122,11 +1138,27 @@ static const unsigned char byte_class[256] = {
  * time while none of them needs a closer look, then one at a time. On
  * little-endian GCC and clang the first special byte of a word is found
  * directly: the lowest flagged byte of these tests is always exact. */
-static const unsigned char *scan_plain(const unsigned char *s,
+static HOOK_INLINE const unsigned char *scan_plain(const unsigned char *s,
                                        const unsigned char *end)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 
+#if defined(HOOK_SSE2_PLAIN)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  ctl = _mm_set1_epi8(0x1f);
+    while (end - s >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+        /* '"', '\', a byte below 0x20 (min(x, 0x1f) == x) or above 0x7f */
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+            _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+        unsigned mask =
+            (unsigned)(_mm_movemask_epi8(m) | _mm_movemask_epi8(x));
+        if (mask)
+            return s + __builtin_ctz(mask);
+        s += 16;
+    }
+#endif
     while (end - s >= 8) {
         uint64_t x, q, b, special;
         memcpy(&x, s, 8);
@@ -1153,7 +1185,7 @@ static const unsigned char *scan_plain(const unsigned char *s,
 /* The end of a run of string bytes that need no closer look: plain ASCII
  * and whole, well-formed UTF-8 sequences. Counts the continuation bytes
  * it passes into *cont (columns count characters). */
-static const unsigned char *scan_text(const unsigned char *s,
+static HOOK_INLINE const unsigned char *scan_text(const unsigned char *s,
                                       const unsigned char *end,
                                       uint64_t *cont)
 {
@@ -1457,8 +1489,8 @@ static void begin_key(hook_parser *p, uint64_t offset)
 }
 
 /* One structural byte (outside any token). */
-static hook_code structural_byte(hook_parser *p, unsigned char c,
-                                 uint64_t offset)
+static HOOK_INLINE hook_code structural_byte(hook_parser *p, unsigned char c,
+                                             uint64_t offset)
 {
     switch (p->state) {
     case ST_VALUE:
@@ -1531,10 +1563,9 @@ static hook_code structural_byte(hook_parser *p, unsigned char c,
  * the opening quote of the next member name. Spaces may lie between
  * them. Anything else (other whitespace, another kind of value, an
  * error) is left to the loop, which reads it the same way. */
-static const unsigned char *next_string(hook_parser *p, const unsigned char *s,
-                                        const unsigned char *end,
-                                        const unsigned char *begin,
-                                        uint64_t base)
+static HOOK_INLINE const unsigned char *
+next_string(hook_parser *p, const unsigned char *s, const unsigned char *end,
+            const unsigned char *begin, uint64_t base)
 {
     uint64_t at;
 
@@ -1554,6 +1585,8 @@ static const unsigned char *next_string(hook_parser *p, const unsigned char *s,
     while (s < end && *s == ' ');
     if (s == end || *s != '"')
         return s;
+    if (!p->doomed && in_record(p))
+        return s; /* the loop tries whole_members first */
     at = base + (uint64_t)(s - begin);
     if (p->state == ST_KEY)
         begin_key(p, at);
@@ -1562,17 +1595,275 @@ static const unsigned char *next_string(hook_parser *p, const unsigned char *s,
     return s + 1;
 }
 
-/* The byte loop: everything hook_feed does not settle at once. Kept out
- * of line so that the small cases do not pay for its stack frame. */
+/* --- whole members ------------------------------------------------- */
+
+/*
+ * Most members of a record lie whole within the input at hand: a plain
+ * name, ':', and a string, boolean or null without escapes. For those the
+ * byte-at-a-time lexer is bypassed: the name is looked up where it lies
+ * and the value is checked and stored straight from the input. Nothing
+ * is changed until a token has been read whole and found valid; then the
+ * parser's state becomes what the lexer would have left, so the two
+ * paths can take turns at any token boundary. Anything else - an escape,
+ * a name that is unknown or repeated, a value that fails its check,
+ * whitespace other than spaces - is left to the lexer, which reads it
+ * from where this stopped and reports any error itself.
+ *
+ * A token cut by the end of a chunk is handed to the lexer with what was
+ * scanned of it. (Keeping the member's start until the next chunk
+ * completes it was tried: the copies cost more than the lexer does.)
+ */
+
+static const unsigned char *skip_spaces(const unsigned char *s,
+                                        const unsigned char *end)
+{
+    while (s < end && *s == ' ')
+        s++;
+    return s;
+}
+
+/* A member name at s (its opening quote): when it is plain and names a
+ * field not yet seen, the member is taken as take_key would take it and
+ * the position after its ':' is returned. When the input ends first,
+ * the lexer gets the name. Otherwise s, untouched. */
+static const unsigned char *whole_key(hook_parser *p, hook_frame *f,
+                                      const unsigned char *s,
+                                      const unsigned char *end,
+                                      uint64_t at)
+{
+    const hook_record *rec = f->record;
+    const unsigned char *q = scan_plain(s + 1, end), *t;
+    size_t len = (size_t)(q - s - 1);
+    int idx;
+
+    if (q == end || *q != '"') {
+        /* cut by the end, or an escape: the lexer goes on from q with
+         * what was scanned */
+        begin_key(p, at);
+        put_bytes(p, s + 1, len);
+        return q;
+    }
+    if (len > HOOK_MAX_KEY)
+        return s;
+    t = skip_spaces(q + 1, end);
+    if (t == end || *t != ':')
+        return s;
+    idx = rec->lookup((const char *)s + 1, len);
+    if (idx < 0 || (f->seen >> idx & 1))
+        return s;
+    f->field = idx;
+    f->seen |= (uint64_t)1 << idx;
+    if (rec->fields[idx].flags & HOOK_F_OPTIONAL)
+        set_flag(f->base, rec->fields[idx].present);
+    p->state = ST_VALUE;
+    return skip_spaces(t + 1, end);
+}
+
+/* A literal at s: its length when it is whole, else 0. */
+static int whole_literal(const unsigned char *s, const unsigned char *end,
+                         const char *lit, int n)
+{
+    return end - s >= n && memcmp(s, lit, (size_t)n) == 0 ? n : 0;
+}
+
+/* The value at s of the field f is reading: a string, boolean or null
+ * that is whole and valid is stored, the member ends as end_value would
+ * end it, and the position after the value is returned. A string cut by
+ * the end is handled as in whole_key. Otherwise s, untouched. */
+static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
+                                        const unsigned char *s,
+                                        const unsigned char *end,
+                                        uint64_t at)
+{
+    const hook_field *fd = &f->record->fields[f->field];
+    unsigned char *base = f->base;
+    const unsigned char *q;
+    uint64_t cont = 0;
+    size_t n;
+    int lit;
+
+    if (f->variant == -2) /* values an unknown variant skips */
+        return s;
+    if (*s == 't' || *s == 'f' || *s == 'n') {
+        if (*s == 'n')
+            lit = (fd->flags & HOOK_F_NULLABLE) && fd->type != HOOK_T_TAG &&
+                          fd->type != HOOK_T_BODY
+                      ? whole_literal(s, end, "null", 4)
+                      : 0;
+        else
+            lit = fd->type == HOOK_T_BOOL
+                      ? whole_literal(s, end, *s == 't' ? "true" : "false",
+                                      *s == 't' ? 4 : 5)
+                      : 0;
+        if (lit == 0)
+            return s;
+        if (*s == 'n')
+            set_flag(base, fd->is_null);
+        else
+            base[fd->value] = *s == 't';
+        q = s + lit;
+        goto done;
+    }
+    if (*s != '"')
+        return s;
+    q = scan_text(s + 1, end, &cont);
+    n = (size_t)(q - s - 1);
+    if (q == end || *q != '"') {
+        /* as in whole_key: the lexer reads the rest */
+        (void)begin_value(p, '"', at);
+        put_bytes(p, s + 1, n);
+        p->line_cont += cont;
+        return q;
+    }
+    switch ((hook_type)fd->type) {
+    case HOOK_T_STRING:
+    case HOOK_T_EMAIL:
+        if (n > fd->max_len ||
+            (fd->type == HOOK_T_EMAIL &&
+             !hook_check_email((const char *)s + 1, n)))
+            return s;
+        memcpy(base + fd->value, s + 1, n);
+        base[fd->value + n] = '\0';
+        {
+            uint32_t len = (uint32_t)n;
+            memcpy(base + fd->length, &len, sizeof len);
+        }
+        break;
+    case HOOK_T_UUID: {
+        hook_uuid u;
+        if (!hook_parse_uuid((const char *)s + 1, n, &u))
+            return s;
+        memcpy(base + fd->value, &u, sizeof u);
+        break;
+    }
+    case HOOK_T_DATETIME: {
+        hook_datetime dt;
+        if (n > HOOK_SCRATCH ||
+            !hook_parse_datetime((const char *)s + 1, n, &dt))
+            return s;
+        memcpy(base + fd->value, &dt, sizeof dt);
+        break;
+    }
+    case HOOK_T_ENUM: {
+        int idx;
+        if ((fd->flags & HOOK_F_OPEN) || n > HOOK_MAX_KEY)
+            return s;
+        idx = fd->enumeration->lookup((const char *)s + 1, n);
+        if (idx < 0)
+            return s;
+        idx++;
+        memcpy(base + fd->value, &idx, sizeof idx);
+        break;
+    }
+    case HOOK_T_TAG: {
+        const hook_record *rec = f->record;
+        int v = -1, stored;
+        if (n <= HOOK_MAX_KEY)
+            v = rec->variant_lookup((const char *)s + 1, n);
+        /* a tag after its body is checked against it: left to the lexer,
+         * which knows where the error would be */
+        if ((rec->body_field >= 0 && f->body_done) ||
+            ((fd->flags & HOOK_F_OPEN) ? n > fd->max_len : v < 0))
+            return s;
+        if (fd->flags & HOOK_F_OPEN)
+            (void)store_text(p, fd, base, s + 1, (uint32_t)n);
+        f->variant = v < 0 ? -2 : v;
+        stored = v + 1;
+        memcpy(base + fd->value, &stored, sizeof stored);
+        break;
+    }
+    default:
+        return s;
+    }
+    p->line_cont += cont;
+    q++;
+done:
+    f->field = -1;
+    p->state = ST_AFTER;
+    return q;
+}
+
+/* Whole members from s, where the lexer stands between tokens in the
+ * object of a record; also the braces of records nested in it and the
+ * commas between members. Returns where the lexer should go on. `begin`
+ * is the chunk's first byte, at offset `base`. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static hook_code feed_loop(hook_parser *p, const unsigned char *data,
-                           size_t len)
+static const unsigned char *whole_members(hook_parser *p,
+                                          const unsigned char *s,
+                                          const unsigned char *end,
+                                          const unsigned char *begin,
+                                          uint64_t base)
+{
+    while (s < end) {
+        hook_frame *f = current(p);
+        uint64_t at = base + (uint64_t)(s - begin);
+        const unsigned char *t;
+
+        if (p->doomed || f == NULL || f->record == NULL)
+            return s;
+        switch (p->state) {
+        case ST_OBJECT_FIRST:
+            if (*s == '}')
+                goto close;
+            /* fall through */
+        case ST_KEY:
+            if (*s != '"')
+                return s;
+            t = whole_key(p, f, s, end, at);
+            if (t == s || p->state != ST_VALUE)
+                return t;
+            break;
+        case ST_VALUE:
+            if (f->field < 0)
+                return s;
+            if (*s == '{') {
+                uint8_t type = f->record->fields[f->field].type;
+                if ((type != HOOK_T_RECORD && type != HOOK_T_BODY) ||
+                    f->variant == -2)
+                    return s;
+                (void)begin_value(p, '{', at);
+                open_container(p, '{', at);
+                t = s + 1;
+                break;
+            }
+            t = whole_value(p, f, s, end, at);
+            if (t == s || p->state != ST_AFTER)
+                return t;
+            break;
+        case ST_AFTER:
+            if (*s == ',') {
+                p->state = ST_KEY;
+                t = s + 1;
+                break;
+            }
+            if (*s != '}')
+                return s;
+        close:
+            (void)close_container(p, '}', at);
+            t = s + 1;
+            break;
+        default:
+            return s;
+        }
+        s = skip_spaces(t, end);
+    }
+    return s;
+}
+
+/* The byte loop: everything hook_feed does not settle at once. It is
+ * compiled twice (below): with `members`, it tries whole_members where a
+ * member may start; without, for chunks too small to hold one, it does
+ * not, and does not pay for that call's place in the loop either. */
+static HOOK_INLINE hook_code byte_loop(hook_parser *p,
+                                       const unsigned char *data, size_t len,
+                                       int members)
 {
     const unsigned char *begin = data, *s = data, *end = s + len;
     uint64_t base = p->offset;
     hook_code rc = HOOK_OK;
+    hook_frame *f;
     while (s < end) {
         unsigned char c = *s;
 
@@ -1592,6 +1883,14 @@ static hook_code feed_loop(hook_parser *p, const unsigned char *data,
                     s++;
                 } while (s < end && (byte_class[*s] & C_SPACE));
                 continue;
+            }
+            if (members && !p->doomed && (f = current(p)) != NULL &&
+                f->record != NULL) {
+                const unsigned char *q = whole_members(p, s, end, begin, base);
+                if (q != s) {
+                    s = q;
+                    continue;
+                }
             }
             rc = structural_byte(p, c, base + (uint64_t)(s - begin));
             break;
@@ -1665,6 +1964,78 @@ static hook_code feed_loop(hook_parser *p, const unsigned char *data,
     return HOOK_OK;
 }
 
+/* Kept out of line, so that the small cases of hook_feed do not pay for
+ * the loop's stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static hook_code feed_loop(hook_parser *p, const unsigned char *data,
+                           size_t len)
+{
+    return byte_loop(p, data, len, 1);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static hook_code feed_small(hook_parser *p, const unsigned char *data,
+                            size_t len)
+{
+    return byte_loop(p, data, len, 0);
+}
+
+/* One byte, fed alone, that is not a plain string byte: the bytes that
+ * start and end strings and separate members are settled here without
+ * going round the byte loop; the rest go round it. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static hook_code feed_one(hook_parser *p, unsigned char c)
+{
+    hook_code rc;
+
+    if (p->lex == LX_STRING && c == '"') {
+        end_string(p);
+        p->offset++;
+        return HOOK_OK;
+    }
+    if (p->lex != LX_NONE && p->lex != LX_NUMBER && p->lex != LX_LITERAL) {
+        /* inside a string: UTF-8 sequences, escapes */
+        rc = string_byte(p, c, p->offset);
+        p->offset++;
+        return rc;
+    }
+    if (p->lex == LX_NONE) {
+        switch (c) {
+        case ' ':
+            break;
+        case '"':
+            if (p->state == ST_KEY || p->state == ST_OBJECT_FIRST)
+                begin_key(p, p->offset);
+            else if (p->state == ST_VALUE)
+                (void)begin_value(p, c, p->offset);
+            else
+                return feed_small(p, &c, 1);
+            break;
+        case ':':
+            if (p->state != ST_COLON)
+                return feed_small(p, &c, 1);
+            p->state = ST_VALUE;
+            break;
+        case ',':
+            if (p->state != ST_AFTER || !(p->kinds >> (p->depth - 1) & 1))
+                return feed_small(p, &c, 1);
+            p->state = ST_KEY;
+            break;
+        default:
+            return feed_small(p, &c, 1);
+        }
+        p->offset++;
+        return HOOK_OK;
+    }
+    return feed_small(p, &c, 1);
+}
+
 hook_code hook_feed(hook_parser *p, const void *data, size_t len)
 {
     const unsigned char *s = data;
@@ -1683,11 +2054,10 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
         p->offset++;
         return HOOK_OK;
     }
-    if (len == 1 && p->lex == LX_NONE && *s == ' ') {
-        p->offset++; /* a space between tokens */
-        return HOOK_OK;
-    }
-    return feed_loop(p, s, len);
+    if (len == 1)
+        return feed_one(p, *s);
+    /* the shortest member, "":0, has four bytes */
+    return len < 4 ? feed_small(p, s, len) : feed_loop(p, s, len);
 }
 
 hook_code hook_finish(hook_parser *p)
