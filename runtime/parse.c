@@ -1139,7 +1139,7 @@ static const unsigned char byte_class[256] = {
  * little-endian GCC and clang the first special byte of a word is found
  * directly: the lowest flagged byte of these tests is always exact. */
 static HOOK_INLINE const unsigned char *scan_plain(const unsigned char *s,
-                                       const unsigned char *end)
+                                                   const unsigned char *end)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 
@@ -1186,8 +1186,8 @@ static HOOK_INLINE const unsigned char *scan_plain(const unsigned char *s,
  * and whole, well-formed UTF-8 sequences. Counts the continuation bytes
  * it passes into *cont (columns count characters). */
 static HOOK_INLINE const unsigned char *scan_text(const unsigned char *s,
-                                      const unsigned char *end,
-                                      uint64_t *cont)
+                                                  const unsigned char *end,
+                                                  uint64_t *cont)
 {
     for (;;) {
         const unsigned char *q;
@@ -1610,8 +1610,9 @@ next_string(hook_parser *p, const unsigned char *s, const unsigned char *end,
  * from where this stopped and reports any error itself.
  *
  * A token cut by the end of a chunk is handed to the lexer with what was
- * scanned of it. (Keeping the member's start until the next chunk
- * completes it was tried: the copies cost more than the lexer does.)
+ * scanned of it. (Keeping the member's start in the parser until the
+ * next chunk completes it was tried: copying every chunk behind it was
+ * measured slower than letting the lexer finish the member.)
  */
 
 static const unsigned char *skip_spaces(const unsigned char *s,
