@@ -41,6 +41,27 @@ check $? "receiver runs"
 [ "$out" = "IntegrationEnabled T" ]
 check $? "receiver output: $out"
 
+# the README's streaming example, exactly as printed there
+sed -n '/^## Using the generated parser/,/^## /p' README.md |
+    sed -n '/^```c$/,/^```$/p' | sed '1d;$d' >"$tmp/readme.c"
+test -s "$tmp/readme.c"
+check $? "README has its C example"
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$tmp/gen" \
+    $(pkg-config --cflags hookrt) "$tmp/readme.c" "$tmp/gen/mews.c" \
+    $(pkg-config --libs hookrt) -o "$tmp/readme" 2>"$tmp/cc.log"
+check $? "README example builds: $(cat "$tmp/cc.log")"
+out=$("$tmp/readme" <tests/seed/IntegrationCreated.json)
+check $? "README example acknowledges a Created webhook"
+case $out in
+*"token of "*"IntegrationCreated") true ;;
+*) false ;;
+esac
+check $? "README example output: $out"
+printf '{"Action":"IntegrationCreated","Data":{}' | "$tmp/readme" \
+    >/dev/null 2>"$tmp/err"
+test $? -eq 1 && grep -q '^1:[0-9]*: ' "$tmp/err"
+check $? "README example refuses a truncated body with its position: $(cat "$tmp/err")"
+
 make --no-print-directory uninstall DESTDIR="$dest" PREFIX="$prefix" \
     >/dev/null 2>&1
 test ! -e "$dest$prefix/bin/hookc"
