@@ -1776,9 +1776,12 @@ static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
     default:
         return s;
     }
-    p->line_cont += cont;
     q++;
 done:
+    /* the value's start, as begin_value would have left it: a callback
+     * that stops parsing is reported there */
+    p->start = pos_at(p, at);
+    p->line_cont += cont;
     f->field = -1;
     p->state = ST_AFTER;
     return q;

@@ -39,11 +39,14 @@ static int on_event(void *ctx, const void *element, uint32_t index)
     return s->stop_at >= 0 && (int)index == s->stop_at;
 }
 
+static hook_error last_error;
+
 static hook_code run(const char *json, seen *s, size_t chunk)
 {
     static p2_root out;
     hook_parser p;
     size_t n = strlen(json), at = 0;
+    hook_code rc;
 
     hook_init(&p, &p2_root_record, &out, sizeof out);
     if (s)
@@ -54,7 +57,9 @@ static hook_code run(const char *json, seen *s, size_t chunk)
         hook_feed(&p, json + at, k);
         at += k;
     }
-    return hook_finish(&p);
+    rc = hook_finish(&p);
+    last_error = *hook_get_error(&p);
+    return rc;
 }
 
 static void each_element_reaches_the_callback_in_order(void **state)
@@ -86,6 +91,32 @@ static void a_callback_can_stop_the_parse(void **state)
     assert_int_equal(run(EVENTS, &s, 1000), HOOK_STOPPED);
     assert_int_equal(s.calls, 2);
     assert_int_equal(hook_code_class(HOOK_STOPPED), HOOK_CLASS_USAGE);
+}
+
+/* Where a stop is reported does not depend on how the input was cut:
+ * whole members read straight from the chunk leave the parser where the
+ * byte lexer would. */
+static void a_stop_is_reported_at_one_place_for_any_chunks(void **state)
+{
+    hook_error whole;
+    size_t chunk;
+    seen s;
+    (void)state;
+    memset(&s, 0, sizeof s);
+    s.stop_at = 0;
+    assert_int_equal(run(EVENTS, &s, 1000), HOOK_STOPPED);
+    whole = last_error;
+    assert_true(whole.offset > 0);
+    for (chunk = 1; chunk <= 80; chunk++) {
+        memset(&s, 0, sizeof s);
+        s.stop_at = 0;
+        assert_int_equal(run(EVENTS, &s, chunk), HOOK_STOPPED);
+        assert_int_equal(last_error.offset, whole.offset);
+        assert_int_equal(last_error.line, whole.line);
+        assert_int_equal(last_error.column, whole.column);
+        assert_string_equal(last_error.path, whole.path);
+        assert_string_equal(last_error.message, whole.message);
+    }
 }
 
 static void invalid_elements_never_reach_the_callback(void **state)
@@ -130,6 +161,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(each_element_reaches_the_callback_in_order),
         cmocka_unit_test(a_callback_can_stop_the_parse),
+        cmocka_unit_test(a_stop_is_reported_at_one_place_for_any_chunks),
         cmocka_unit_test(invalid_elements_never_reach_the_callback),
         cmocka_unit_test(elements_are_checked_without_a_callback),
         cmocka_unit_test(the_callback_table_is_bounded),
