@@ -32,7 +32,13 @@
  *  - round trip: print(SECRETS) of an accepted message parses back to a
  *    byte-identical struct; print is snprintf-like (truncated text is a
  *    prefix, the length needed does not depend on cap);
- *  - no heap: the allocator aborts while the parser or printer runs.
+ *  - no heap: the allocator aborts while the parser or printer runs;
+ *  - element callbacks (packages with streamed arrays, STREAMED_ARRAYS):
+ *    with a callback on every streamed array, the message fed whole and
+ *    fed by the plan hand the same elements (array, index, every byte of
+ *    the element) to the callbacks in the same order; when the callback
+ *    stops parsing at the Nth element (N from the control bytes), both
+ *    stop there with the same STOPPED error and position.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -364,6 +370,143 @@ static void check_print(void)
           hook_code_name(r.code));
 }
 
+#ifdef STREAMED_ARRAYS
+/* --- element callbacks -------------------------------------------------- */
+
+typedef struct cb_log {
+    unsigned calls;      /* elements handed over so far */
+    unsigned stop_after; /* stop at this call; 0: never */
+    uint64_t hash;       /* FNV-1a of every (array, index, element bytes) */
+} cb_log;
+
+typedef struct cb_slot {
+    const hook_field *array;
+    unsigned id;
+    cb_log *log;
+} cb_slot;
+
+static cb_slot cb_slots[HOOK_MAX_CALLBACKS];
+static unsigned cb_count;
+static int cb_found;
+
+/* Every streamed array reachable from `rec`, in table order (schemas
+ * nest records at most HOOK_MAX_RECORDS deep). */
+static void find_streamed(const hook_record *rec, unsigned depth)
+{
+    uint16_t i;
+
+    if (depth >= HOOK_MAX_RECORDS)
+        return;
+    for (i = 0; i < rec->field_count; i++) {
+        const hook_field *fd = &rec->fields[i];
+        if (fd->type == HOOK_T_ARRAY) {
+            if ((fd->flags & HOOK_F_STREAM) && cb_count < HOOK_MAX_CALLBACKS) {
+                cb_slots[cb_count].array = fd;
+                cb_slots[cb_count].id = cb_count + 1;
+                cb_count++;
+            }
+            if (fd->element->type == HOOK_T_RECORD)
+                find_streamed(fd->element->record, depth + 1);
+        } else if (fd->type == HOOK_T_RECORD || fd->type == HOOK_T_BODY) {
+            find_streamed(fd->record, depth + 1);
+        }
+    }
+}
+
+static void hash_bytes(uint64_t *h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        *h ^= b[i];
+        *h *= 0x100000001b3u;
+    }
+}
+
+static int on_element(void *ctx, const void *element, uint32_t index)
+{
+    const cb_slot *slot = ctx;
+    cb_log *log = slot->log;
+
+    hash_bytes(&log->hash, &slot->id, sizeof slot->id);
+    hash_bytes(&log->hash, &index, sizeof index);
+    hash_bytes(&log->hash, element, slot->array->element_size);
+    log->calls++;
+    return log->stop_after != 0 && log->calls == log->stop_after;
+}
+
+/* The message fed whole (control 0 with `whole`) or by the plan, with a
+ * callback on every streamed array. */
+static void streamed_cb(const unsigned char *msg, size_t len,
+                        unsigned control, int whole, cb_log *log, run *r)
+{
+    static PKG_P p;
+    unsigned i;
+    plan pl;
+
+    plan_init(&pl, control, len);
+    alloc_trap_arm();
+    PKG_init(&p, &piece);
+    for (i = 0; i < cb_count; i++) {
+        cb_slots[i].log = log;
+        CHECK(hook_on_elements(&p.rt, cb_slots[i].array, on_element,
+                               &cb_slots[i]) == 0,
+              "hook_on_elements refused callback %u", i);
+    }
+    if (whole) {
+        (void)PKG_feed(&p, msg, len);
+    } else {
+        do {
+            size_t n = plan_next(&pl);
+            (void)PKG_feed(&p, msg + pl.at, n);
+            pl.at += n;
+        } while (pl.at < len);
+    }
+    r->code = PKG_finish(&p);
+    r->err = *PKG_error(&p);
+    alloc_trap_disarm();
+}
+
+static void check_callbacks(const unsigned char *msg, size_t len,
+                            unsigned control)
+{
+    unsigned stops[2], k;
+    run a, b;
+
+    if (!cb_found) {
+        find_streamed(&PKG_RECORD, 0);
+        cb_found = 1;
+    }
+    if (cb_count == 0)
+        return;
+    /* never stop; then stop at the 1st, 2nd or 3rd element */
+    stops[0] = 0;
+    stops[1] = 1 + (control >> 14) % 3;
+    for (k = 0; k < 2; k++) {
+        unsigned stop = stops[k];
+        cb_log la = {0, stop, 0xcbf29ce484222325u};
+        cb_log lb = {0, stop, 0xcbf29ce484222325u};
+        streamed_cb(msg, len, control, 1, &la, &a);
+        streamed_cb(msg, len, control, 0, &lb, &b);
+        if (a.code != b.code || !same_error(&a.err, &b.err)) {
+            show_error("fed whole", a.code, &a.err);
+            show_error("by plan", b.code, &b.err);
+            oracle("with callbacks stopping at %u: verdicts differ", stop);
+        }
+        CHECK(la.calls == lb.calls && la.hash == lb.hash,
+              "with callbacks stopping at %u: %u elements fed whole, %u by "
+              "plan, or other bytes", stop, la.calls, lb.calls);
+        if (stop != 0 && la.calls >= stop)
+            CHECK(a.code == HOOK_STOPPED && a.err.offset < len,
+                  "callback said stop, verdict %s at %llu",
+                  hook_code_name(a.code), (unsigned long long)a.err.offset);
+        else if (a.code != HOOK_OK)
+            error_sane(a.code, &a.err, "with callbacks");
+    }
+}
+#endif
+
 /* All parser oracles for one fuzz input; returns the one-shot verdict
  * (the struct is in `one`). */
 static hook_code parser_oracles(const uint8_t *data, size_t size)
@@ -402,6 +545,9 @@ static hook_code parser_oracles(const uint8_t *data, size_t size)
     }
 
     check_prefixes(msg, len, control, &whole);
+#ifdef STREAMED_ARRAYS
+    check_callbacks(msg, len, control);
+#endif
     if (whole.code == HOOK_OK)
         check_print();
     return whole.code;
