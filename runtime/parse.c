@@ -11,6 +11,11 @@
  * A value outside any record (an unknown member, a value of the wrong
  * type) is skipped: still read to its end and checked for syntax.
  *
+ * Members that lie whole in the chunk at hand are read in one pass
+ * instead (whole_members); it changes nothing until a token is whole and
+ * valid, then leaves the state exactly as the lexer would have, and
+ * hands everything else to the lexer at a token boundary.
+ *
  * Ranking of errors: a syntax error is final the moment it is seen. A
  * schema or limit error is held ("doomed") until the document is known
  * to be well-formed, so a syntax error anywhere outranks it; among held
