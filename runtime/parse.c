@@ -30,11 +30,14 @@
 
 /* For the few helpers of the byte loop that must be inlined into it,
  * whatever the compiler's size limits say: a call per token costs the
- * loop more than the code it copies. */
+ * loop more than the code it copies. And for the functions kept out of
+ * it, so that hook_feed's one-byte cases do not pay for their frames. */
 #if defined(__GNUC__)
 #define HOOK_INLINE inline __attribute__((always_inline))
+#define HOOK_NOINLINE __attribute__((noinline))
 #else
 #define HOOK_INLINE inline
+#define HOOK_NOINLINE
 #endif
 
 /* SSE2 is part of every x86-64 processor: string bodies are scanned
@@ -1796,9 +1799,7 @@ done:
  * object of a record; also the braces of records nested in it and the
  * commas between members. Returns where the lexer should go on. `begin`
  * is the chunk's first byte, at offset `base`. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+HOOK_NOINLINE
 static const unsigned char *whole_members(hook_parser *p,
                                           const unsigned char *s,
                                           const unsigned char *end,
@@ -1975,18 +1976,14 @@ static HOOK_INLINE hook_code byte_loop(hook_parser *p,
 
 /* Kept out of line, so that the small cases of hook_feed do not pay for
  * the loop's stack frame. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+HOOK_NOINLINE
 static hook_code feed_loop(hook_parser *p, const unsigned char *data,
                            size_t len)
 {
     return byte_loop(p, data, len, 1);
 }
 
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+HOOK_NOINLINE
 static hook_code feed_small(hook_parser *p, const unsigned char *data,
                             size_t len)
 {
@@ -1996,9 +1993,7 @@ static hook_code feed_small(hook_parser *p, const unsigned char *data,
 /* One byte, fed alone, that is not a plain string byte: the bytes that
  * start and end strings and separate members are settled here without
  * going round the byte loop; the rest go round it. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+HOOK_NOINLINE
 static hook_code feed_one(hook_parser *p, unsigned char c)
 {
     hook_code rc;
