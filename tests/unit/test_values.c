@@ -37,6 +37,11 @@ static void uuid_rejects_bad_shapes(void **state)
     assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f16-9662-ab2200f27cb12"), NULL));
     assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f16-9662-ab2200f27cbg"), NULL));
     assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f1-69662-ab2200f27cb1"), NULL));
+    /* each of the four dashes in turn is a hex digit instead */
+    assert_false(hook_parse_uuid(S("9e5e84e9a974d-4f16-9662-ab2200f27cb1"), NULL));
+    assert_false(hook_parse_uuid(S("9e5e84e9-974da4f16-9662-ab2200f27cb1"), NULL));
+    assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f16a9662-ab2200f27cb1"), NULL));
+    assert_false(hook_parse_uuid(S("9e5e84e9-974d-4f16-9662aab2200f27cb1"), NULL));
     assert_false(hook_parse_uuid(S("{e5e84e9-974d-4f16-9662-ab2200f27cb1"), NULL));
     assert_false(hook_parse_uuid(S(""), NULL));
 }
