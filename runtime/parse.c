@@ -793,29 +793,37 @@ static void finish_string_field(hook_parser *p)
         hold(p, HOOK_VALUE, p->start, NULL, 0, "not a valid e-mail address");
 }
 
+/* A uuid or date-time field's text `s` of `n` bytes, converted into
+ * `dst`; 0, and nothing stored, when it is not one. */
+static int store_converted(const hook_field *fd, unsigned char *dst,
+                           const char *s, size_t n)
+{
+    if (n > HOOK_SCRATCH)
+        return 0;
+    if (fd->type == HOOK_T_UUID) {
+        hook_uuid u;
+        if (!hook_parse_uuid(s, n, &u))
+            return 0;
+        memcpy(dst, &u, sizeof u);
+    } else {
+        hook_datetime dt;
+        if (!hook_parse_datetime(s, n, &dt))
+            return 0;
+        memcpy(dst, &dt, sizeof dt);
+    }
+    return 1;
+}
+
 static void finish_scratch(hook_parser *p)
 {
     const hook_field *fd = p->field;
-    unsigned char *dst = p->field_base + fd->value;
-    const char *s = (const char *)p->scratch;
-    size_t n = p->str_len;
-    int ok = n <= HOOK_SCRATCH;
 
-    if (fd->type == HOOK_T_UUID) {
-        hook_uuid u;
-        if (ok && hook_parse_uuid(s, n, &u))
-            memcpy(dst, &u, sizeof u);
-        else
-            hold(p, HOOK_VALUE, p->start, NULL, 0,
-                 "not a valid uuid (8-4-4-4-12 hex digits)");
-    } else {
-        hook_datetime dt;
-        if (ok && hook_parse_datetime(s, n, &dt))
-            memcpy(dst, &dt, sizeof dt);
-        else
-            hold(p, HOOK_VALUE, p->start, NULL, 0,
-                 "not a valid RFC 3339 date-time");
-    }
+    if (!store_converted(fd, p->field_base + fd->value,
+                         (const char *)p->scratch, p->str_len))
+        hold(p, HOOK_VALUE, p->start, NULL, 0,
+             fd->type == HOOK_T_UUID
+                 ? "not a valid uuid (8-4-4-4-12 hex digits)"
+                 : "not a valid RFC 3339 date-time");
 }
 
 static void finish_tag(hook_parser *p)
@@ -1738,21 +1746,11 @@ static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
             memcpy(base + fd->length, &len, sizeof len);
         }
         break;
-    case HOOK_T_UUID: {
-        hook_uuid u;
-        if (!hook_parse_uuid((const char *)s + 1, n, &u))
+    case HOOK_T_UUID:
+    case HOOK_T_DATETIME:
+        if (!store_converted(fd, base + fd->value, (const char *)s + 1, n))
             return s;
-        memcpy(base + fd->value, &u, sizeof u);
         break;
-    }
-    case HOOK_T_DATETIME: {
-        hook_datetime dt;
-        if (n > HOOK_SCRATCH ||
-            !hook_parse_datetime((const char *)s + 1, n, &dt))
-            return s;
-        memcpy(base + fd->value, &dt, sizeof dt);
-        break;
-    }
     case HOOK_T_ENUM: {
         int idx;
         if ((fd->flags & HOOK_F_OPEN) || n > HOOK_MAX_KEY)
@@ -1990,54 +1988,35 @@ static hook_code feed_small(hook_parser *p, const unsigned char *data,
     return byte_loop(p, data, len, 0);
 }
 
-/* One byte, fed alone, that is not a plain string byte: the bytes that
- * start and end strings and separate members are settled here without
- * going round the byte loop; the rest go round it. */
+/* One byte, fed alone, that hook_feed's plain-string case did not take:
+ * inside a string (its end, UTF-8 sequences, escapes) and between tokens
+ * it goes straight to the byte loop's own per-byte steps, without the
+ * loop; numbers, literals and whitespace that can start a line go round
+ * the loop. */
 HOOK_NOINLINE
 static hook_code feed_one(hook_parser *p, unsigned char c)
 {
     hook_code rc;
 
-    if (p->lex == LX_STRING && c == '"') {
-        end_string(p);
-        p->offset++;
-        return HOOK_OK;
-    }
-    if (p->lex != LX_NONE && p->lex != LX_NUMBER && p->lex != LX_LITERAL) {
-        /* inside a string: UTF-8 sequences, escapes */
-        rc = string_byte(p, c, p->offset);
-        p->offset++;
-        return rc;
-    }
-    if (p->lex == LX_NONE) {
-        switch (c) {
-        case ' ':
+    switch (p->lex) {
+    case LX_NONE:
+        if (c == ' ') {
+            rc = HOOK_OK;
             break;
-        case '"':
-            if (p->state == ST_KEY || p->state == ST_OBJECT_FIRST)
-                begin_key(p, p->offset);
-            else if (p->state == ST_VALUE)
-                (void)begin_value(p, c, p->offset);
-            else
-                return feed_small(p, &c, 1);
-            break;
-        case ':':
-            if (p->state != ST_COLON)
-                return feed_small(p, &c, 1);
-            p->state = ST_VALUE;
-            break;
-        case ',':
-            if (p->state != ST_AFTER || !(p->kinds >> (p->depth - 1) & 1))
-                return feed_small(p, &c, 1);
-            p->state = ST_KEY;
-            break;
-        default:
-            return feed_small(p, &c, 1);
         }
-        p->offset++;
-        return HOOK_OK;
+        if (byte_class[c] & C_SPACE)
+            return feed_small(p, &c, 1);
+        rc = structural_byte(p, c, p->offset);
+        break;
+    case LX_NUMBER:
+    case LX_LITERAL:
+        return feed_small(p, &c, 1);
+    default:
+        rc = string_byte(p, c, p->offset);
+        break;
     }
-    return feed_small(p, &c, 1);
+    p->offset++;
+    return rc;
 }
 
 hook_code hook_feed(hook_parser *p, const void *data, size_t len)
