@@ -469,7 +469,7 @@ int main(int argc, char **argv)
            "skip: the %zu-byte message with a ~1 MiB unknown member, parsed whole; "
            "skip allocs: heap calls for one such message.\n"
            "corpus mismat: corpus messages where the row's verdict differs from hookc one-shot's\n"
-           "  (for the study row, its verdict or any byte of its output).\n"
+           "  (for the study row, its verdict or any value of its output).\n"
            "* informational rows: not the generic -O2 build, not equal validation, or not hookc\n"
            "  (study: a parser written by hand for mews, see bench/study_direct.c).\n",
            peak_ok ? "" : " (not resettable here: process-wide)",

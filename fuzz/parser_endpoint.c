@@ -18,6 +18,7 @@
 #define PKG_error endpoint_error
 #define PKG_parse endpoint_parse
 #define PKG_print endpoint_print
+#define PKG_equal endpoint_equal
 #define STREAMED_ARRAYS /* elements go to callbacks: compare printed text */
 #include "parser_oracles.h"
 

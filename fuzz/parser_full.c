@@ -19,6 +19,7 @@
 #define PKG_error full_error
 #define PKG_parse full_parse
 #define PKG_print full_print
+#define PKG_equal full_equal
 #include "parser_oracles.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

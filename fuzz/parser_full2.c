@@ -19,6 +19,7 @@
 #define PKG_error full2_error
 #define PKG_parse full2_parse
 #define PKG_print full2_print
+#define PKG_equal full2_equal
 #define STREAMED_ARRAYS /* elements go to callbacks: compare printed text */
 #include "parser_oracles.h"
 

@@ -18,6 +18,7 @@
 #define PKG_error general_error
 #define PKG_parse general_parse
 #define PKG_print general_print
+#define PKG_equal general_equal
 #define STREAMED_ARRAYS /* elements go to callbacks: compare printed text */
 #include "parser_oracles.h"
 

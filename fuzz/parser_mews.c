@@ -22,6 +22,7 @@
 #define PKG_error mews_error
 #define PKG_parse mews_parse
 #define PKG_print mews_print
+#define PKG_equal mews_equal
 #include "parser_oracles.h"
 
 static void copy_str(ref_str *dst, uint32_t len, const char *data)

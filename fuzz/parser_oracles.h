@@ -5,7 +5,8 @@
  *   PKG_T       the root struct type       (mews_webhook)
  *   PKG_P       the parser type            (mews_parser)
  *   PKG_RECORD  the root record            (mews_webhook_record)
- *   PKG_init, PKG_feed, PKG_finish, PKG_error, PKG_parse, PKG_print
+ *   PKG_init, PKG_feed, PKG_finish, PKG_error, PKG_parse, PKG_print,
+ *   PKG_equal
  *
  * Input format: two control bytes, then the message. The control bytes
  * choose how the message is cut into chunks (see plan_next) and which
@@ -13,7 +14,12 @@
  *
  * Oracles, every one an abort() with a message on failure:
  *  - split invariance: verdict, error (code, offset, line, column, path,
- *    message) and the output struct (memcmp) equal the one-shot parse;
+ *    message) and the decoded values equal the one-shot parse's; the
+ *    one-shot parse starts from a zeroed struct, the streamed one from a
+ *    struct full of garbage, so every value init leaves behind is caught
+ *    (PKG_equal, i.e. hook_equal: flags, lengths, string bytes up to the
+ *    NUL, arrays up to their count, every other value); a rejected
+ *    message leaves both structs zeroed;
  *    feed only ever returns a syntax-class error, and then keeps returning
  *    it; hook_doomed never goes back to 0; after finish feed says USAGE;
  *  - error sanity: code and class agree, the position is inside the input
@@ -28,9 +34,10 @@
  *      * for an accepted message: feed never fails and nothing is held
  *        on any prefix; finishing a prefix that stops before the last
  *        non-whitespace byte gives TRUNCATED at the prefix's end, and a
- *        prefix that holds the whole value gives ok and the same struct;
- *  - round trip: print(SECRETS) of an accepted message parses back to a
- *    byte-identical struct; print is snprintf-like (truncated text is a
+ *        prefix that holds the whole value gives ok and the same values
+ *        (parsed into garbage too);
+ *  - round trip: print(SECRETS) of an accepted message parses back, from
+ *    a zeroed struct, to a byte-identical struct; print is snprintf-like (truncated text is a
  *    prefix, the length needed does not depend on cap);
  *  - no heap: the allocator aborts while the parser or printer runs;
  *  - element callbacks (packages with streamed arrays, STREAMED_ARRAYS):
@@ -191,6 +198,23 @@ typedef struct run {
     hook_error err;
 } run;
 
+/* Bytes that init must not leave behind: the streamed parse starts from
+ * one, the prefixes from the other. */
+#define GARBAGE_STREAMED 0xa5
+#define GARBAGE_PREFIX 0x5a
+
+static int same_values(const PKG_T *a, const PKG_T *b)
+{
+    return PKG_equal(a, b);
+}
+
+static int all_zero(const PKG_T *x)
+{
+    static PKG_T zero;
+
+    return memcmp(x, &zero, sizeof zero) == 0;
+}
+
 static void one_shot(const unsigned char *msg, size_t len, PKG_T *out,
                      run *r)
 {
@@ -271,6 +295,7 @@ static void check_prefixes(const unsigned char *msg, size_t len,
         else
             k = rng_next(&rng) % len;
 
+        memset(&pre, GARBAGE_PREFIX, sizeof pre);
         alloc_trap_arm();
         PKG_init(&p, &pre);
         rc = PKG_feed(&p, msg, k);
@@ -307,9 +332,9 @@ static void check_prefixes(const unsigned char *msg, size_t len,
                   "not TRUNCATED at its end", k, hook_code_name(fin),
                   (unsigned long long)e->offset);
         } else {
-            CHECK(fin == HOOK_OK && memcmp(&pre, &one, sizeof one) == 0,
+            CHECK(fin == HOOK_OK && same_values(&pre, &one),
                   "%zu-byte prefix holding the whole value gave %s or "
-                  "another struct", k, hook_code_name(fin));
+                  "other values", k, hook_code_name(fin));
         }
     }
 }
@@ -337,6 +362,7 @@ static void check_print(void)
         CHECK(memcmp(print_cut, print_full, keep) == 0 &&
               print_cut[keep] == 0, "print with cap %zu is not a prefix", cap);
     }
+    memset(&again, 0, sizeof again);
     one_shot((const unsigned char *)print_full, m, &again, &r);
     if (r.code != HOOK_OK) {
         show_error("reparse", r.code, &r.err);
@@ -524,10 +550,12 @@ static hook_code parser_oracles(const uint8_t *data, size_t size)
     cur_data = msg;
     cur_len = len;
 
+    memset(&one, 0, sizeof one);
     one_shot(msg, len, &one, &whole);
     last_error = whole.err;
     error_sane(whole.code, &whole.err, "one-shot");
 
+    memset(&piece, GARBAGE_STREAMED, sizeof piece);
     streamed(msg, len, control, &piece, &split);
     if (split.code != whole.code || !same_error(&split.err, &whole.err)) {
         show_error("one-shot", whole.code, &whole.err);
@@ -535,14 +563,12 @@ static hook_code parser_oracles(const uint8_t *data, size_t size)
         oracle("streamed (plan %u:%u) and one-shot verdicts differ",
                control & 3, control >> 2);
     }
-    CHECK(memcmp(&piece, &one, sizeof one) == 0,
-          "streamed (plan %u:%u) and one-shot structs differ", control & 3,
+    CHECK(same_values(&piece, &one),
+          "streamed (plan %u:%u) and one-shot values differ", control & 3,
           control >> 2);
-    if (whole.code != HOOK_OK) {
-        static PKG_T zero;
-        CHECK(memcmp(&one, &zero, sizeof one) == 0,
+    if (whole.code != HOOK_OK)
+        CHECK(all_zero(&one) && all_zero(&piece),
               "rejected message left data in the struct");
-    }
 
     check_prefixes(msg, len, control, &whole);
 #ifdef STREAMED_ARRAYS

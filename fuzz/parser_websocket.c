@@ -18,6 +18,7 @@
 #define PKG_error websocket_error
 #define PKG_parse websocket_parse
 #define PKG_print websocket_print
+#define PKG_equal websocket_equal
 #define STREAMED_ARRAYS /* elements go to callbacks: compare printed text */
 #include "parser_oracles.h"
 

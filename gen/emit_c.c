@@ -584,8 +584,8 @@ static void header(emitter *e, const char *source)
 
     hc_buf_printf(h,
         "/* Streaming: init, feed chunks of any size, then finish for the\n"
-        " * verdict. `out` is cleared at init and again if the document is\n"
-        " * rejected. */\n"
+        " * verdict. init empties every value in `out` (not every byte: see\n"
+        " * hook_init); a rejected document leaves it zeroed. */\n"
         "void %s_init(%s_parser *p, %s *out);\n"
         "hook_code %s_feed(%s_parser *p, const void *data, size_t len);\n"
         "hook_code %s_finish(%s_parser *p);\n"
@@ -602,6 +602,11 @@ static void header(emitter *e, const char *source)
         "size_t %s_print(const %s *msg, char *buf, size_t cap, "
         "unsigned flags);\n\n",
         p, msg);
+    hc_buf_printf(h,
+        "/* 1 when a and b hold the same values (see hook_equal); compare\n"
+        " * messages with this, not memcmp. */\n"
+        "int %s_equal(const %s *a, const %s *b);\n\n",
+        p, msg, msg);
 
     for (i = 0; i < e->tags.len; i++) {
         const hc_tag *tag = e->tags.items[i];
@@ -980,6 +985,59 @@ static void lookup_of(const emitter *e, const char *owner, const char *what,
            fields->len);
 }
 
+/* The reset of a table's struct: each value back to empty, from the
+ * offsets its entries hold (hook_init's promise, in hookrt.h). Strings
+ * and open texts lose their length and first byte, arrays their count;
+ * nested records and bodies are reset in turn; every other value is
+ * zeroed. */
+static void reset_function(const emitter *e, const char *c_type,
+                           const hc_record *r, const hc_vec *fields)
+{
+    hc_buf *c = e->c;
+    size_t i;
+
+    hc_buf_printf(c, "static void %s_reset(void *out)\n{\n", c_type);
+    if (fields->len == 0 && (r == NULL || !r->is_union)) {
+        hc_buf_puts(c, "    (void)out;\n}\n\n");
+        return;
+    }
+    hc_buf_puts(c, "    unsigned char *b = out;\n\n");
+    if (r != NULL && r->is_union)
+        hc_buf_printf(c, "    memset(b + offsetof(%s, kind), 0, "
+                      "sizeof(int));\n", c_type);
+    for (i = 0; i < fields->len; i++) {
+        const hc_field *f = fields->items[i];
+        entry x = field_entry(e, c_type, f);
+        const hc_type *t = f->kind == HC_FIELD_MEMBER ? &f->member->type
+                                                      : NULL;
+
+        if (x.present != NULL)
+            hc_buf_printf(c, "    b[%s] = 0;\n", x.present);
+        if (x.is_null != NULL)
+            hc_buf_printf(c, "    b[%s] = 0;\n", x.is_null);
+        if (f->kind == HC_FIELD_BODY) {
+            hc_buf_printf(c, "    %s_reset(b + %s);\n", f->tag->c_body,
+                          x.value);
+        } else if (t != NULL && t->kind == HC_TYPE_RECORD) {
+            hc_buf_printf(c, "    %s_reset(b + %s);\n", t->record->c_type,
+                          x.value);
+        } else if (array_of(f) != NULL) {
+            hc_buf_printf(c, "    memset(b + %s, 0, sizeof(uint32_t));\n",
+                          x.length);
+        } else if (t != NULL && is_string_type(t)) {
+            hc_buf_printf(c, "    memset(b + %s, 0, sizeof(uint32_t));\n",
+                          x.length);
+            hc_buf_printf(c, "    b[%s] = 0;\n", x.value);
+        } else {
+            hc_buf_printf(c, "    memset(b + %s, 0, %s);\n", x.value, x.size);
+            if (x.open)
+                hc_buf_printf(c, "    memset(b + %s, 0, sizeof(uint32_t));\n"
+                              "    b[%s] = 0;\n", x.length, x.text);
+        }
+    }
+    hc_buf_puts(c, "}\n\n");
+}
+
 static void record_table(const emitter *e, const char *c_type,
                          const char *json_name, const hc_record *r,
                          const hc_vec *fields, bool reject_unknown,
@@ -988,6 +1046,7 @@ static void record_table(const emitter *e, const char *c_type,
     hc_buf *c = e->c;
     const hc_tag *tag = r != NULL ? r->tag : NULL;
 
+    reset_function(e, c_type, r, fields);
     hc_buf_printf(c, "%sconst hook_record %s_record = {\n",
                   exported ? "" : "static ", c_type);
     hc_buf_puts(c, "    .name = ");
@@ -1021,6 +1080,7 @@ static void record_table(const emitter *e, const char *c_type,
                       (unsigned long)r->alternatives.len);
         hc_buf_printf(c, "    .chosen = offsetof(%s, kind),\n", c_type);
     }
+    hc_buf_printf(c, "    .reset = %s_reset,\n", c_type);
     hc_buf_puts(c, "};\n\n");
 }
 
@@ -1264,6 +1324,10 @@ static void source(emitter *e, const char *source_name)
         "size_t %s_print(const %s *msg, char *buf, size_t cap, unsigned flags)\n"
         "{\n    return hook_print(&%s_record, msg, buf, cap, flags);\n}\n",
         p, msg, msg);
+    hc_buf_printf(c,
+        "\nint %s_equal(const %s *a, const %s *b)\n"
+        "{\n    return hook_equal(&%s_record, a, b);\n}\n",
+        p, msg, msg, msg);
     for (i = 0; i < e->streams.len; i++) {
         const stream *st = e->streams.items[i];
 

@@ -29,7 +29,7 @@ extern "C" {
  * HOOKRT_ABI differs from the one it was generated for.
  */
 #define HOOKRT_VERSION "0.1.0"
-#define HOOKRT_ABI 2
+#define HOOKRT_ABI 3
 
 /*
  * Limits. They size the parser state, so they are fixed for a given
@@ -235,6 +235,9 @@ typedef struct hook_record {
     const hook_alternative *alternatives;
     uint16_t alternative_count;
     size_t chosen;
+    /* Returns every value of the record's struct at `out` to its empty
+     * state (see hook_init); NULL: hook_init zeroes the whole struct. */
+    void (*reset)(void *out);
 } hook_record;
 
 /* Called with each element of a HOOK_F_STREAM array as soon as it is
@@ -338,8 +341,13 @@ typedef struct hook_parser {
 /*
  * Streaming API, used through the generated wrappers.
  *
- * hook_init: `out` (of `out_size` bytes) receives the decoded message;
- * it is cleared now and cleared again if the document is rejected.
+ * hook_init: `out` (of `out_size` bytes) receives the decoded message.
+ * Every value in it is emptied now: presence and null flags false, tags,
+ * enums, numbers, uuids and date-times zero, strings "" (length 0),
+ * arrays empty. Through the root record's `reset` this writes only those
+ * values, not the whole struct (5.5 KB for Mews): the bytes of a string's
+ * buffer after its NUL, and an array's slots past its count, keep what
+ * they held. If the document is rejected, the whole struct is zeroed.
  *
  * hook_feed: any number of times with any chunk sizes, including 0.
  * Returns HOOK_OK while the document may still be valid or a schema
@@ -375,6 +383,13 @@ enum hook_print_flag {
 };
 size_t hook_print(const hook_record *root, const void *msg, char *buf,
                   size_t cap, unsigned flags);
+
+/* 1 when the messages at a and b (both of root's struct) hold the same
+ * values: flags, numbers, uuids, date-times, tags and enums, strings up
+ * to their NUL, arrays up to their count. Bytes no value covers are not
+ * compared, so this is the test of equality, not memcmp (see hook_init).
+ */
+int hook_equal(const hook_record *root, const void *a, const void *b);
 
 /* Value checkers, exposed for tests and for callers' own use. Each
  * returns 1 when `s` (of `len` bytes) is valid and fills the result. */

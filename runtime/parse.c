@@ -264,7 +264,10 @@ void hook_init(hook_parser *p, const hook_record *root, void *out,
     p->error.column = 0;
     p->error.path[0] = '\0';
     p->error.message[0] = '\0';
-    memset(out, 0, out_size);
+    if (root->reset != NULL)
+        root->reset(out);
+    else
+        memset(out, 0, out_size);
 }
 
 const hook_error *hook_get_error(const hook_parser *p)
@@ -380,7 +383,7 @@ static int lowest_bit(uint64_t mask)
  * against what one variant or alternative declares: its required ones
  * must be there; the others are refused under `unknown reject`, and
  * cleared from the output either way. Only members in `written` (those
- * seen in the input) can hold anything: the rest are still clear from
+ * seen in the input) can hold anything: the rest are still empty from
  * hook_init and are not cleared again. `path_field` is the member of
  * `frame` that paths go through (-1: the frame's own record); `keep`
  * are fields never cleared (an internal union's tag). */
@@ -408,7 +411,7 @@ static void check_members(hook_parser *p, hook_frame *frame,
                             : "member is not allowed for this shape");
     }
     frame->field = saved;
-    /* a member never seen was never written: still clear from init */
+    /* a member never seen was never written: still empty from init */
     for (i = 0; i < rec->field_count; i++) {
         if ((written & ~(members | keep)) >> i & 1)
             clear_field(&rec->fields[i], base);
@@ -623,11 +626,12 @@ static const hook_field *value_field(hook_parser *p)
         hold(p, HOOK_TOO_MANY, p->start, NULL, 0, msg);
         return NULL;
     }
+    /* a slot past the count may hold an earlier document's element:
+     * hook_init empties only the count */
     p->field_base = f->base + arr->value;
-    if (arr->flags & HOOK_F_STREAM)
-        memset(p->field_base, 0, arr->element_size);
-    else
+    if (!(arr->flags & HOOK_F_STREAM))
         p->field_base += (size_t)f->count * arr->element_size;
+    memset(p->field_base, 0, arr->element_size);
     return arr->element;
 }
 

@@ -83,6 +83,7 @@ static result run_cuts(ROOT_TYPE *out, const char *data, size_t len,
     result r;
     size_t i, at = 0;
 
+    memset(out, 0, sizeof *out); /* as in run_chunks */
     hook_init(&p, &ROOT_RECORD, out, sizeof *out);
     for (i = 0; i <= ncuts; i++) {
         size_t to = i < ncuts ? cuts[i] : len;
@@ -101,6 +102,9 @@ static result run_chunks(ROOT_TYPE *out, const char *data, size_t len,
     result r;
     size_t at = 0;
 
+    /* init empties the values, not every byte: start from zero, so
+     * that equal values are equal bytes */
+    memset(out, 0, sizeof *out);
     hook_init(&p, &ROOT_RECORD, out, sizeof *out);
     while (at < len) {
         size_t n = len - at < chunk ? len - at : chunk;
@@ -181,6 +185,24 @@ static void round_trip(void)
 #endif
 }
 
+/* The output struct reused, as receivers do: parsed into garbage, the
+ * message gives the values of the parse from zero, or, rejected, a
+ * zeroed struct. What init leaves behind shows here. */
+static void reused(const char *data, size_t len, const result *one)
+{
+    static hook_parser p;
+    static ROOT_TYPE zero;
+
+    memset(&piece, 0xa5, sizeof piece);
+    hook_init(&p, &ROOT_RECORD, &piece, sizeof piece);
+    hook_feed(&p, data, len);
+    assert_int_equal(hook_finish(&p), one->code);
+    if (one->code == HOOK_OK)
+        assert_true(hook_equal(&ROOT_RECORD, &whole, &piece));
+    else
+        assert_memory_equal(&piece, &zero, sizeof piece);
+}
+
 static void run_case(void **state)
 {
     const expect *e = *state;
@@ -239,6 +261,7 @@ static void run_case(void **state)
             assert_same(&one, &r, how);
         }
     }
+    reused(data, len, &one);
     if (one.code == HOOK_OK)
         round_trip();
     free(data);

@@ -102,6 +102,59 @@ static void rejected_output_is_cleared(void **state)
     assert_memory_equal(&msg, &zero, sizeof msg);
 }
 
+/* A record without a reset function: init zeroes the whole struct. */
+static void init_without_reset_zeroes_everything(void **state)
+{
+    static const proto_hook zero;
+    proto_parser p;
+    (void)state;
+    assert_null(proto_hook_record.reset);
+    memset(&msg, 0xa5, sizeof msg);
+    proto_init(&p, &msg);
+    assert_memory_equal(&msg, &zero, sizeof msg);
+}
+
+static void equal_compares_values_not_bytes(void **state)
+{
+    static proto_hook a, b;
+    hook_error e;
+    (void)state;
+    assert_int_equal(parse(DELETED, &e), HOOK_OK);
+    a = msg;
+    b = msg;
+    assert_true(hook_equal(&proto_hook_record, &a, &b));
+    /* bytes no value covers: after a NUL, inside an absent member */
+    b.data.integration.name.data[5] = 'x';
+    b.data.token.data[3] = 'y';
+    assert_true(hook_equal(&proto_hook_record, &a, &b));
+    /* each kind of value */
+    b = a;
+    b.data.integration.name.data[0] = 'V';
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.data.integration.name.len = 0;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.data.integration.id.bytes[15] ^= 1;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.data.deleted_utc_is_null = false;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.data.has_is_enabled = true;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.data.created_utc.nanos = 1;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    b = a;
+    b.action = PROTO_ACTION_CREATED;
+    assert_false(hook_equal(&proto_hook_record, &a, &b));
+    /* a length past the bound is never equal, even to itself */
+    b = a;
+    b.data.integration.name.len = 17;
+    assert_false(hook_equal(&proto_hook_record, &b, &b));
+}
+
 static void positions_count_lines_and_characters(void **state)
 {
     hook_error e;
@@ -267,6 +320,8 @@ int main(void)
         cmocka_unit_test(syntax_error_outranks_held_schema_error),
         cmocka_unit_test(first_held_error_wins_and_dooms_early),
         cmocka_unit_test(rejected_output_is_cleared),
+        cmocka_unit_test(init_without_reset_zeroes_everything),
+        cmocka_unit_test(equal_compares_values_not_bytes),
         cmocka_unit_test(positions_count_lines_and_characters),
         cmocka_unit_test(nesting_limit_is_reported_by_name),
         cmocka_unit_test(escaped_keys_match_and_lone_surrogates_fail),
