@@ -28,25 +28,6 @@
 #include "hookrt.h"
 #include "internal.h"
 
-/* For the few helpers of the byte loop that must be inlined into it,
- * whatever the compiler's size limits say: a call per token costs the
- * loop more than the code it copies. And for the functions kept out of
- * it, so that hook_feed's one-byte cases do not pay for their frames. */
-#if defined(__GNUC__)
-#define HOOK_INLINE inline __attribute__((always_inline))
-#define HOOK_NOINLINE __attribute__((noinline))
-#else
-#define HOOK_INLINE inline
-#define HOOK_NOINLINE
-#endif
-
-/* SSE2 is part of every x86-64 processor: string bodies are scanned
- * sixteen bytes at a time there, eight elsewhere. */
-#if defined(__GNUC__) && defined(__SSE2__) && defined(__x86_64__)
-#define HOOK_SSE2_PLAIN 1
-#include <emmintrin.h>
-#endif
-
 enum state {
     ST_VALUE,        /* a value must come next */
     ST_ARRAY_FIRST,  /* after '[': a value or ']' */
@@ -354,7 +335,7 @@ static void push_array(hook_parser *p, const hook_field *array,
 
 /* Clears the storage and flags of a field, so that members a variant
  * does not declare leave nothing behind in the output. */
-static void clear_field(const hook_field *fd, unsigned char *base)
+void hook_clear_field(const hook_field *fd, unsigned char *base)
 {
     memset(base + fd->value, 0, fd->size);
     if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL ||
@@ -414,7 +395,7 @@ static void check_members(hook_parser *p, hook_frame *frame,
     /* a member never seen was never written: still empty from init */
     for (i = 0; i < rec->field_count; i++) {
         if ((written & ~(members | keep)) >> i & 1)
-            clear_field(&rec->fields[i], base);
+            hook_clear_field(&rec->fields[i], base);
     }
 }
 
@@ -438,7 +419,7 @@ static void resolve_body(hook_parser *p, hook_frame *env, hook_pos at)
             hold(p, HOOK_UNKNOWN_MEMBER, at, NULL, 0,
                  "member is not allowed for this tag value");
         env->field = saved;
-        clear_field(body, env->base);
+        hook_clear_field(body, env->base);
         return;
     }
     check_members(p, env, body->record, env->base + body->value,
@@ -706,28 +687,8 @@ static void put_bytes(hook_parser *p, const unsigned char *s, size_t n)
 static void put_code_point(hook_parser *p, uint32_t cp)
 {
     unsigned char b[4];
-    size_t n;
 
-    if (cp < 0x80) {
-        b[0] = (unsigned char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (unsigned char)(0xC0 | cp >> 6);
-        b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (unsigned char)(0xE0 | cp >> 12);
-        b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (unsigned char)(0xF0 | cp >> 18);
-        b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-        b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    put_bytes(p, b, n);
+    put_bytes(p, b, hook_utf8_encode(cp, b));
 }
 
 /* A value has ended: back to the container, or to the document's end.
@@ -1154,117 +1115,6 @@ static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* The end of a run of plain string bytes starting at s: eight bytes at a
- * time while none of them needs a closer look, then one at a time. On
- * little-endian GCC and clang the first special byte of a word is found
- * directly: the lowest flagged byte of these tests is always exact. */
-static HOOK_INLINE const unsigned char *scan_plain(const unsigned char *s,
-                                                   const unsigned char *end)
-{
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-
-#if defined(HOOK_SSE2_PLAIN)
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-                  ctl = _mm_set1_epi8(0x1f);
-    while (end - s >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-        /* '"', '\', a byte below 0x20 (min(x, 0x1f) == x) or above 0x7f */
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
-            _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
-        unsigned mask =
-            (unsigned)(_mm_movemask_epi8(m) | _mm_movemask_epi8(x));
-        if (mask)
-            return s + __builtin_ctz(mask);
-        s += 16;
-    }
-#endif
-    while (end - s >= 8) {
-        uint64_t x, q, b, special;
-        memcpy(&x, s, 8);
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        /* a zero byte in q or b, a byte below 0x20, or one above 0x7f */
-        special = (((q - ones) & ~q) | ((b - ones) & ~b) |
-                   ((x - ones * 0x20) & ~x) | x) & high;
-        if (special) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return s + (__builtin_ctzll(special) >> 3);
-#else
-            break;
-#endif
-        }
-        s += 8;
-    }
-    while (s < end && (byte_class[*s] & C_PLAIN))
-        s++;
-    return s;
-}
-
-/* The end of a run of string bytes that need no closer look: plain ASCII
- * and whole, well-formed UTF-8 sequences. Counts the continuation bytes
- * it passes into *cont (columns count characters). */
-static HOOK_INLINE const unsigned char *scan_text(const unsigned char *s,
-                                                  const unsigned char *end,
-                                                  uint64_t *cont)
-{
-    for (;;) {
-        const unsigned char *q;
-        size_t n;
-        s = scan_plain(s, end);
-        if (s == end || *s < 0x80)
-            return s;
-        /* non-ASCII text: sixteen bytes at a time where it can be */
-        q = hook_scan_text_wide(s, end, cont);
-        if (q > s) {
-            s = q;
-            continue;
-        }
-        n = hook_utf8_sequence(s, (size_t)(end - s));
-        if (n == 0)
-            return s;
-        *cont += n - 1;
-        s += n;
-    }
-}
-
-/* The byte a one-character escape \c stands for, or -1 (for 'u' and
- * for anything JSON does not allow after '\'). */
-static int escape_byte(unsigned char c)
-{
-    switch (c) {
-    case '"': case '\\': case '/': return c;
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    default: return -1;
-    }
-}
-
-/* The code point of a UTF-16 surrogate pair, both halves checked. */
-static uint32_t surrogate_pair(uint32_t high, uint32_t low)
-{
-    return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-}
-
-/* Four hex digits at s, or -1. */
-static long hex4(const unsigned char *s)
-{
-    long v = 0;
-    int i;
-
-    for (i = 0; i < 4; i++) {
-        unsigned h = hook_hex_table[s[i]];
-        if (h == 16)
-            return -1;
-        v = v << 4 | (long)h;
-    }
-    return v;
-}
-
 /* An escape sequence lying whole in [s, end), s at its '\', decoded as
  * the escape states would decode it. Returns its length, or 0 to leave
  * it to those states: it is cut short, invalid, or a surrogate not
@@ -1278,12 +1128,12 @@ static size_t whole_escape(hook_parser *p, const unsigned char *s,
 
     if (end - s < 2)
         return 0;
-    if ((b = escape_byte(s[1])) >= 0) {
+    if ((b = hook_escape_byte(s[1])) >= 0) {
         unsigned char byte = (unsigned char)b;
         put_bytes(p, &byte, 1);
         return 2;
     }
-    if (s[1] != 'u' || end - s < 6 || (cp = hex4(s + 2)) < 0)
+    if (s[1] != 'u' || end - s < 6 || (cp = hook_hex4(s + 2)) < 0)
         return 0;
     if (cp < 0xD800 || cp > 0xDFFF) {
         put_code_point(p, (uint32_t)cp);
@@ -1291,10 +1141,10 @@ static size_t whole_escape(hook_parser *p, const unsigned char *s,
     }
     if (cp > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
         return 0;
-    lo = hex4(s + 8);
+    lo = hook_hex4(s + 8);
     if (lo < 0xDC00 || lo > 0xDFFF)
         return 0;
-    put_code_point(p, surrogate_pair((uint32_t)cp, (uint32_t)lo));
+    put_code_point(p, hook_surrogate_pair((uint32_t)cp, (uint32_t)lo));
     return 12;
 }
 
@@ -1342,7 +1192,7 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
 
     case LX_ESCAPE:
         p->lex = LX_STRING;
-        if ((h = escape_byte(c)) >= 0) {
+        if ((h = hook_escape_byte(c)) >= 0) {
             unsigned char b = (unsigned char)h;
             put_bytes(p, &b, 1);
             return HOOK_OK;
@@ -1367,7 +1217,7 @@ static hook_code string_byte(hook_parser *p, unsigned char c,
             if (p->hex < 0xDC00 || p->hex > 0xDFFF)
                 return fail(p, HOOK_ENCODING, offset,
                             "high surrogate not followed by a low surrogate");
-            put_code_point(p, surrogate_pair(p->high_surrogate, p->hex));
+            put_code_point(p, hook_surrogate_pair(p->high_surrogate, p->hex));
             p->high_surrogate = 0;
         } else if (p->hex >= 0xD800 && p->hex <= 0xDBFF) {
             p->high_surrogate = p->hex;
@@ -1653,7 +1503,7 @@ static const unsigned char *whole_key(hook_parser *p, hook_frame *f,
                                       uint64_t at)
 {
     const hook_record *rec = f->record;
-    const unsigned char *q = scan_plain(s + 1, end), *t;
+    const unsigned char *q = hook_scan_plain(s + 1, end), *t;
     size_t len = (size_t)(q - s - 1);
     int idx;
 
@@ -1727,7 +1577,7 @@ static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
     }
     if (*s != '"')
         return s;
-    q = scan_text(s + 1, end, &cont);
+    q = hook_scan_text(s + 1, end, &cont);
     n = (size_t)(q - s - 1);
     if (q == end || *q != '"') {
         /* as in whole_key: the lexer reads the rest */
@@ -1912,7 +1762,7 @@ static HOOK_INLINE hook_code byte_loop(hook_parser *p,
              * ',' and spaces lie between them */
             int slow = 0;
             for (;;) {
-                const unsigned char *q = scan_text(s, end, &p->line_cont);
+                const unsigned char *q = hook_scan_text(s, end, &p->line_cont);
                 size_t n;
                 put_bytes(p, s, (size_t)(q - s));
                 s = q;

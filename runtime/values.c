@@ -22,30 +22,86 @@ const unsigned char hook_hex_table[256] = {
 #undef X16
 };
 
+#if defined(HOOK_SSE2_PLAIN)
+/* Sixteen hex digits (either case) to their values, 0..15 per byte;
+ * *ok gets 0 if any byte is not a hex digit. Bytes of 0x80 and up are
+ * negative to the signed compares, so they fail both ranges. */
+static __m128i hex16(__m128i x, int *ok)
+{
+    __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i letter =
+        _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                      _mm_cmplt_epi8(lower, _mm_set1_epi8('f' + 1)));
+
+    if (_mm_movemask_epi8(_mm_or_si128(digit, letter)) != 0xFFFF)
+        *ok = 0;
+    return _mm_or_si128(
+        _mm_and_si128(digit, _mm_sub_epi8(x, _mm_set1_epi8('0'))),
+        _mm_andnot_si128(digit, _mm_sub_epi8(lower, _mm_set1_epi8('a' - 10))));
+}
+
+/* Digit pairs (high nibble first) as eight 16-bit lanes of 0..255. */
+static __m128i pairs(__m128i v)
+{
+    return _mm_or_si128(
+        _mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(0x00FF)), 4),
+        _mm_srli_epi16(v, 8));
+}
+#endif
+
 int hook_parse_uuid(const char *str, size_t len, hook_uuid *out)
 {
     /* 8-4-4-4-12 hex digits; either case; no version check */
-    static const unsigned char at[16] = {0,  2,  4,  6,  9,  11, 14, 16,
-                                         19, 21, 24, 26, 28, 30, 32, 34};
     const unsigned char *s = (const unsigned char *)str;
-    hook_uuid u;
-    unsigned bad = 0;
-    int i;
 
     if (len != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' ||
         s[23] != '-')
         return 0;
-    for (i = 0; i < 16; i++) {
-        unsigned hi = hook_hex_table[s[at[i]]],
-                 lo = hook_hex_table[s[at[i] + 1]];
-        bad |= hi | lo;
-        u.bytes[i] = (uint8_t)(hi << 4 | (lo & 15));
+#if defined(HOOK_SSE2_PLAIN)
+    {
+        /* the 32 digits without their dashes, sixteen at a time */
+        unsigned char d[32];
+        int ok = 1;
+        __m128i a, b;
+
+        memcpy(d, s, 8);
+        memcpy(d + 8, s + 9, 4);
+        memcpy(d + 12, s + 14, 4);
+        memcpy(d + 16, s + 19, 4);
+        memcpy(d + 20, s + 24, 12);
+        a = pairs(hex16(_mm_loadu_si128((const __m128i *)(const void *)d), &ok));
+        b = pairs(
+            hex16(_mm_loadu_si128((const __m128i *)(const void *)(d + 16)), &ok));
+        if (!ok)
+            return 0;
+        if (out)
+            _mm_storeu_si128((__m128i *)(void *)out->bytes,
+                             _mm_packus_epi16(a, b));
+        return 1;
     }
-    if (bad & 16)
-        return 0;
-    if (out)
-        *out = u;
-    return 1;
+#else
+    {
+        static const unsigned char at[16] = {0,  2,  4,  6,  9,  11, 14, 16,
+                                             19, 21, 24, 26, 28, 30, 32, 34};
+        hook_uuid u;
+        unsigned bad = 0;
+        int i;
+
+        for (i = 0; i < 16; i++) {
+            unsigned hi = hook_hex_table[s[at[i]]],
+                     lo = hook_hex_table[s[at[i] + 1]];
+            bad |= hi | lo;
+            u.bytes[i] = (uint8_t)(hi << 4 | (lo & 15));
+        }
+        if (bad & 16)
+            return 0;
+        if (out)
+            *out = u;
+        return 1;
+    }
+#endif
 }
 
 static int digits(const char *s, size_t n, int *out)

@@ -46,6 +46,48 @@ static void uuid_rejects_bad_shapes(void **state)
     assert_false(hook_parse_uuid(S(""), NULL));
 }
 
+/* The value of a hex digit, or -1: the plainest statement of the rule. */
+static int hex_value(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Every byte value at every position of a uuid, against hex_value: the
+ * verdict, and each of the sixteen bytes when it is valid. */
+static void uuid_every_byte_at_every_position(void **state)
+{
+    static const char base[] = "9e5e84e9-974d-4f16-9662-ab2200f27cb1";
+    char s[36];
+    int pos, c;
+    (void)state;
+    for (pos = 0; pos < 36; pos++) {
+        for (c = 0; c < 256; c++) {
+            hook_uuid u;
+            int dash = pos == 8 || pos == 13 || pos == 18 || pos == 23;
+            int want = dash ? c == '-' : hex_value((unsigned char)c) >= 0;
+            int i, k;
+            memcpy(s, base, 36);
+            s[pos] = (char)c;
+            assert_int_equal(hook_parse_uuid(s, 36, &u), want);
+            if (!want)
+                continue;
+            for (i = 0, k = 0; i < 16; i++, k += 2) {
+                if (k == 8 || k == 13 || k == 18 || k == 23)
+                    k++;
+                assert_int_equal(u.bytes[i],
+                                 hex_value((unsigned char)s[k]) << 4 |
+                                     hex_value((unsigned char)s[k + 1]));
+            }
+        }
+    }
+}
+
 static void datetime_converts_to_epoch(void **state)
 {
     hook_datetime dt;
@@ -181,6 +223,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(uuid_accepts_either_case),
         cmocka_unit_test(uuid_rejects_bad_shapes),
+        cmocka_unit_test(uuid_every_byte_at_every_position),
         cmocka_unit_test(datetime_converts_to_epoch),
         cmocka_unit_test(datetime_checks_the_calendar),
         cmocka_unit_test(datetime_checks_the_syntax),
