@@ -143,7 +143,6 @@ static config configs[] = {
     {.name = "jsmn", .fn = peer_jsmn, .hookc = 0, .info = 0},
     {.name = "simdjson -march=haswell*", .fn = peer_simdjson_hsw, .hookc = 0, .info = 1},
     {.name = "simdjson unvalidated skip*", .fn = peer_simdjson_skip, .hookc = 0, .info = 1},
-    {.name = "study: mews by hand*", .fn = study_direct, .hookc = 0, .info = 1},
 };
 #define NCONF (sizeof configs / sizeof *configs)
 
@@ -379,10 +378,8 @@ int main(int argc, char **argv)
         if (k->fn == peer_simdjson_hsw && !have_hsw)
             continue;
         for (i = 0; i < nmsgs; i++)
-            k->mismatches += k->fn == study_direct
-                                 ? study_direct_differs(msgs[i].p, msgs[i].n)
-                                 : k->fn(msgs[i].p, msgs[i].n,
-                                         (size_t)(buf_end - msgs[i].p)) != hk_verdict[i];
+            k->mismatches += k->fn(msgs[i].p, msgs[i].n,
+                                   (size_t)(buf_end - msgs[i].p)) != hk_verdict[i];
         for (i = 0; i < NVALID; i++) {
             k->valid_total++;
             k->valid_ok += run_case(k->fn, edge_valid[i]);
@@ -468,10 +465,8 @@ int main(int argc, char **argv)
            "corpus and binary); +RSS: peak above the RSS before the pass.\n"
            "skip: the %zu-byte message with a ~1 MiB unknown member, parsed whole; "
            "skip allocs: heap calls for one such message.\n"
-           "corpus mismat: corpus messages where the row's verdict differs from hookc one-shot's\n"
-           "  (for the study row, its verdict or any value of its output).\n"
-           "* informational rows: not the generic -O2 build, not equal validation, or not hookc\n"
-           "  (study: a parser written by hand for mews, see bench/study_direct.c).\n",
+           "corpus mismat: corpus messages where the row's verdict differs from hookc one-shot's.\n"
+           "* informational rows: not the generic -O2 build, or not equal validation.\n",
            peak_ok ? "" : " (not resettable here: process-wide)",
            (double)base_rss / 1024.0, big_len);
 
@@ -496,13 +491,6 @@ int main(int argc, char **argv)
         if (have_hsw)
             printf("info  hookc one-shot vs simdjson built with -march=haswell: %.2fx\n",
                    median(configs[11].ns, runs) / hk);
-        {
-            /* the design study: what specialising by hand reaches */
-            double st = median(configs[13].ns, runs);
-            double per = st / (double)nmsgs;
-            printf("info  study (mews by hand, one-shot): %.1f ns/message = %.2fx simdjson "
-                   "on-demand, %.2fx cJSON\n", per, sj / st, cj / st);
-        }
         {
             long bad = 0;
             for (c = 0; c < NCONF; c++)

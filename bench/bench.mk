@@ -28,7 +28,7 @@ JANSSON_A    = $$(ls /usr/lib/*/libjansson.a /usr/lib/libjansson.a 2>/dev/null |
 
 BENCH_C_SRC := bench/bench.c bench/validate.c bench/peers_cjson.c \
                bench/peers_jsonc.c bench/peers_jansson.c bench/peers_yajl.c \
-               bench/peers_jsmn.c bench/study_direct.c
+               bench/peers_jsmn.c
 BENCH_OBJ   := $(filter-out $(BB)/peers_jansson.o,$(BENCH_C_SRC:bench/%.c=$(BB)/%.o)) \
                $(BB)/peers_jansson_local.o $(BB)/peers_simdjson.o \
                $(BB)/peers_simdjson_hsw.o

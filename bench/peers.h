@@ -25,12 +25,6 @@ int peer_yajl(const char *p, size_t n, size_t cap);
 int peer_yajl_chunked(const char *p, size_t n, size_t cap); /* 64 B pieces */
 int peer_jsmn(const char *p, size_t n, size_t cap);
 
-/* study_direct.c: the design study (a hand-written mews parser with
- * mews_parse behind it); _differs: 1 when its verdict or output differs
- * from mews_parse's. */
-int study_direct(const char *p, size_t n, size_t cap);
-int study_direct_differs(const char *p, size_t n);
-
 #ifdef __cplusplus
 }
 #endif

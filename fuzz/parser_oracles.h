@@ -14,7 +14,8 @@
  *
  * Oracles, every one an abort() with a message on failure:
  *  - split invariance: verdict, error (code, offset, line, column, path,
- *    message) and the decoded values equal the one-shot parse's; the
+ *    message) and the decoded values equal the one-shot parse's (PKG_parse:
+ *    for mews the direct path, then hook_feed when it gives up); the
  *    one-shot parse starts from a zeroed struct, the streamed one from a
  *    struct full of garbage, so every value init leaves behind is caught
  *    (PKG_equal, i.e. hook_equal: flags, lengths, string bytes up to the
@@ -36,8 +37,8 @@
  *        non-whitespace byte gives TRUNCATED at the prefix's end, and a
  *        prefix that holds the whole value gives ok and the same values
  *        (parsed into garbage too);
- *  - round trip: print(SECRETS) of an accepted message parses back, from
- *    a zeroed struct, to a byte-identical struct; print is snprintf-like (truncated text is a
+ *  - round trip: print(SECRETS) of an accepted message parses back to
+ *    the same values; print is snprintf-like (truncated text is a
  *    prefix, the length needed does not depend on cap);
  *  - no heap: the allocator aborts while the parser or printer runs;
  *  - element callbacks (packages with streamed arrays, STREAMED_ARRAYS):
@@ -362,7 +363,6 @@ static void check_print(void)
         CHECK(memcmp(print_cut, print_full, keep) == 0 &&
               print_cut[keep] == 0, "print with cap %zu is not a prefix", cap);
     }
-    memset(&again, 0, sizeof again);
     one_shot((const unsigned char *)print_full, m, &again, &r);
     if (r.code != HOOK_OK) {
         show_error("reparse", r.code, &r.err);
@@ -382,9 +382,11 @@ static void check_print(void)
         oracle("printed message prints back as other text");
     }
 #else
-    if (memcmp(&again, &one, sizeof one) != 0) {
+    /* by values: a direct path that gave up part-way may have written
+     * bytes that no value covers */
+    if (!same_values(&again, &one)) {
         fprintf(stderr, "  printed: %.300s\n", print_full);
-        oracle("printed message parses back to another struct");
+        oracle("printed message parses back to other values");
     }
 #endif
     /* redacted output is still a valid message */

@@ -1240,6 +1240,255 @@ static void record_tables(emitter *e, const hc_record *r)
                  r->required, r->is_message);
 }
 
+/* --- source: the direct path ------------------------------------- */
+
+/*
+ * <pkg>_parse first reads a whole document through one reader per
+ * record, written here: member names dispatched by the record's lookup,
+ * each value read straight into its place by a hook_dx_ function, unknown
+ * members skipped. A reader gives up (NULL) on anything it does not take
+ * on, and <pkg>_parse then parses with hook_feed, which decides. Written
+ * only for schemas whose every value the readers know: strings, e-mails,
+ * uuids, date-times, booleans and records of those, under closed tags
+ * that are not inline; other schemas parse with hook_feed alone.
+ */
+
+static bool direct_record(const hc_record *r, unsigned depth);
+
+static bool direct_fields(const hc_vec *fields, unsigned depth)
+{
+    size_t i;
+
+    for (i = 0; i < fields->len; i++) {
+        const hc_field *f = fields->items[i];
+
+        if (f->kind != HC_FIELD_MEMBER)
+            continue; /* the tag and body: direct_record */
+        if (array_of(f) != NULL)
+            return false;
+        switch (f->member->type.kind) {
+        case HC_TYPE_STRING:
+        case HC_TYPE_EMAIL:
+        case HC_TYPE_UUID:
+        case HC_TYPE_DATETIME:
+        case HC_TYPE_BOOL:
+            break;
+        case HC_TYPE_RECORD:
+            if (!direct_record(f->member->type.record, depth + 1))
+                return false;
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool direct_record(const hc_record *r, unsigned depth)
+{
+    if (r->is_union || depth > HOOK_MAX_RECORDS)
+        return false;
+    if (r->tag != NULL &&
+        (r->tag->is_inline || r->tag->open ||
+         !direct_fields(&r->tag->body_members, depth + 1)))
+        return false;
+    return direct_fields(&r->fields, depth);
+}
+
+/* One reader: of a record (r), or of the body of r's tag (body). */
+typedef struct reader {
+    const char *c_type;
+    const hc_vec *fields;
+    const hc_record *r;
+    bool body;
+    bool reject_unknown;
+    uint64_t required;
+} reader;
+
+static void add_readers(emitter *e, hc_vec *out, const hc_record *r);
+
+static void add_field_readers(emitter *e, hc_vec *out, const hc_vec *fields)
+{
+    size_t i;
+
+    for (i = 0; i < fields->len; i++) {
+        const hc_field *f = fields->items[i];
+
+        if (f->kind == HC_FIELD_MEMBER &&
+            f->member->type.kind == HC_TYPE_RECORD)
+            add_readers(e, out, f->member->type.record);
+    }
+}
+
+static void add_reader(emitter *e, hc_vec *out, const hc_record *r,
+                       bool body)
+{
+    reader *x = hc_alloc(e->arena, sizeof *x);
+
+    x->r = r;
+    x->body = body;
+    x->c_type = body ? r->tag->c_body : r->c_type;
+    x->fields = body ? &r->tag->body_members : &r->fields;
+    x->reject_unknown = body ? r->tag->reject_unknown : r->reject_unknown;
+    x->required = body ? 0 : r->required;
+    hc_vec_push(e->arena, out, x);
+}
+
+/* The readers r needs, each once, those it calls first. */
+static void add_readers(emitter *e, hc_vec *out, const hc_record *r)
+{
+    size_t i;
+
+    for (i = 0; i < out->len; i++) {
+        const reader *x = out->items[i];
+        if (x->r == r && !x->body)
+            return;
+    }
+    if (r->tag != NULL) {
+        add_field_readers(e, out, &r->tag->body_members);
+        add_reader(e, out, r, true);
+    }
+    add_field_readers(e, out, &r->fields);
+    add_reader(e, out, r, false);
+}
+
+static void reader_case(const emitter *e, const hc_field *f, size_t i)
+{
+    hc_buf *c = e->c;
+    const char *m = f->c_name;
+    const hc_type *t = f->kind == HC_FIELD_MEMBER ? &f->member->type : NULL;
+
+    hc_buf_printf(c, "        case %lu: /* ", (unsigned long)i);
+    name_comment(c, f->name);
+    hc_buf_puts(c, " */\n");
+    if (f->flags & HC_MOD_OPTIONAL)
+        hc_buf_printf(c, "            o->has_%s = 1;\n", m);
+    if (f->flags & HC_MOD_NULLABLE)
+        hc_buf_printf(c, "            if (hook_dx_null(s, e) != NULL) {\n"
+                      "                o->%s_is_null = 1;\n"
+                      "                s += 4;\n"
+                      "                break;\n"
+                      "            }\n", m);
+    if (f->kind == HC_FIELD_TAG) {
+        hc_buf_printf(c, "            s = hook_dx_tag(s, e, %s_variant_lookup, "
+                      "&tag);\n            o->%s = (%s)tag;\n",
+                      f->tag->c_enum, m, f->tag->c_enum);
+    } else if (f->kind == HC_FIELD_BODY) {
+        hc_buf_printf(c, "            s = %s_read(s, e, &o->%s, depth + 1, "
+                      "&body);\n", f->tag->c_body, m);
+    } else if (t->kind == HC_TYPE_STRING || t->kind == HC_TYPE_EMAIL) {
+        hc_buf_printf(c, "            s = hook_dx_%s(s, e, o->%s.data, %llu, "
+                      "&o->%s.len);\n",
+                      t->kind == HC_TYPE_EMAIL ? "email" : "string", m,
+                      (unsigned long long)t->bound, m);
+    } else if (t->kind == HC_TYPE_RECORD) {
+        hc_buf_printf(c, "            s = %s_read(s, e, &o->%s, depth + 1, "
+                      "&sub);\n", t->record->c_type, m);
+    } else {
+        hc_buf_printf(c, "            s = hook_dx_%s(s, e, &o->%s);\n",
+                      t->kind == HC_TYPE_UUID       ? "uuid"
+                      : t->kind == HC_TYPE_DATETIME ? "datetime"
+                                                    : "bool",
+                      m);
+    }
+    hc_buf_puts(c, "            break;\n");
+}
+
+static void reader_function(const emitter *e, const reader *x)
+{
+    hc_buf *c = e->c;
+    bool nested = false, tagged = !x->body && x->r->tag != NULL;
+    size_t i;
+
+    for (i = 0; i < x->fields->len; i++) {
+        const hc_field *f = x->fields->items[i];
+        if (f->kind == HC_FIELD_MEMBER &&
+            f->member->type.kind == HC_TYPE_RECORD)
+            nested = true;
+    }
+    hc_buf_puts(c, "\n/* ");
+    if (x->body)
+        hc_buf_printf(c, "The body '%s' of ", safe(e, &x->r->tag->body));
+    hc_buf_printf(c, "%s */\n", x->r->name.text);
+    hc_buf_printf(c, "static const char *%s_read(const char *s, "
+                  "const char *e, %s *o,\n    int depth, uint64_t *members)\n",
+                  x->c_type, x->c_type);
+    hc_buf_puts(c, "{\n    uint64_t seen = 0;\n");
+    if (nested)
+        hc_buf_puts(c, "    uint64_t sub;\n");
+    if (tagged)
+        hc_buf_puts(c, "    uint64_t body = 0;\n    int tag = 0;\n");
+    hc_buf_puts(c, "    int more;\n\n");
+    if (x->reject_unknown && !nested && !tagged)
+        hc_buf_puts(c, "    (void)depth; /* no value here needs it */\n");
+    if (x->fields->len == 0)
+        hc_buf_puts(c, "    (void)o; /* no member to store */\n");
+    hc_buf_puts(c, "    s = hook_dx_object(s, e, &more);\n"
+                "    while (s != NULL && more) {\n"
+                "        const char *k;\n        size_t n;\n        int i;\n\n"
+                "        if ((s = hook_dx_key(s, e, &k, &n)) == NULL)\n"
+                "            return NULL;\n");
+    hc_buf_printf(c, "        i = %s_lookup(k, n);\n", x->c_type);
+    hc_buf_puts(c, "        if (i >= 0 && (seen >> i & 1))\n"
+                "            return NULL; /* hook_feed reports the duplicate */\n"
+                "        switch (i) {\n");
+    for (i = 0; i < x->fields->len; i++)
+        reader_case(e, x->fields->items[i], i);
+    hc_buf_printf(c, "        default:\n            s = %s;\n"
+                  "            break;\n        }\n",
+                  x->reject_unknown ? "NULL" : "hook_dx_skip(s, e, depth)");
+    hc_buf_puts(c, "        if (s == NULL)\n            return NULL;\n"
+                "        if (i >= 0)\n"
+                "            seen |= (uint64_t)1 << i;\n"
+                "        s = hook_dx_next(s, e, &more);\n    }\n"
+                "    if (s == NULL)\n        return NULL;\n");
+    if (x->required != 0) {
+        hc_buf_puts(c, "    if ((seen & ");
+        mask(c, x->required);
+        hc_buf_puts(c, ") != ");
+        mask(c, x->required);
+        hc_buf_puts(c, ")\n        return NULL;\n");
+    }
+    if (tagged)
+        hc_buf_printf(c, "    if (!hook_dx_variant(&%s_record, &o->%s, tag, "
+                      "(int)(seen >> %d & 1), body))\n"
+                      "        return NULL;\n",
+                      x->c_type,
+                      ((const hc_field *)x->fields->items[x->r->body_field])
+                          ->c_name,
+                      x->r->body_field);
+    hc_buf_puts(c, "    *members = seen;\n    return s;\n}\n");
+}
+
+/* The readers and <pkg>_direct, when the schema allows; false if not. */
+static bool direct_path(emitter *e)
+{
+    const hc_schema *s = e->schema;
+    const char *msg = s->message->c_type;
+    hc_buf *c = e->c;
+    hc_vec readers;
+    size_t i;
+
+    if (!direct_record(s->message, 1))
+        return false;
+    memset(&readers, 0, sizeof readers);
+    add_readers(e, &readers, s->message);
+    hc_buf_puts(c, "/* The direct path: the whole document read in one pass "
+                "(see hook_dx_object).\n * Each reader returns the end of its "
+                "object, or NULL to leave the\n * document to hook_feed; "
+                "*members gets the members it read. */\n");
+    for (i = 0; i < readers.len; i++)
+        reader_function(e, readers.items[i]);
+    hc_buf_printf(c,
+        "\n/* 1 when the direct path read and accepted the whole document. */\n"
+        "static int %s_direct(%s *out, const char *s, size_t len)\n{\n"
+        "    const char *e = s + len;\n    uint64_t members;\n\n"
+        "    %s_reset(out);\n"
+        "    return hook_dx_end(%s_read(s, e, out, 1, &members), e);\n}\n\n",
+        e->p, msg, msg, msg);
+    return true;
+}
+
 static void source(emitter *e, const char *source_name)
 {
     const hc_schema *s = e->schema;
@@ -1247,6 +1496,7 @@ static void source(emitter *e, const char *source_name)
     const char *p = e->p;
     hc_buf *c = e->c;
     size_t i;
+    bool direct;
 
     hc_buf_printf(c, "/* %s.c - generated by hookc %s from %s. Do not edit. */\n",
                   s->package.text, HOOKC_VERSION, source_name);
@@ -1309,17 +1559,24 @@ static void source(emitter *e, const char *source_name)
     hc_buf_printf(c,
         "const hook_error *%s_error(const %s_parser *p)\n{\n"
         "    return hook_get_error(&p->rt);\n}\n\n", p, p);
+    direct = direct_path(e);
     hc_buf_printf(c,
         "hook_code %s_parse(%s *out, const void *data, size_t len,\n"
         "    hook_error *err)\n{\n"
-        "    %s_parser p;\n    hook_code code;\n\n"
+        "    %s_parser p;\n    hook_code code;\n\n", p, msg, p);
+    if (direct)
+        hc_buf_printf(c,
+            "    if (len > 0 && %s_direct(out, data, len))\n"
+            "        return hook_dx_accepted(err);\n"
+            "    /* the direct path gave up: hook_feed decides */\n", p);
+    hc_buf_printf(c,
         "    %s_init(&p, out);\n"
         "    /* An error here is sticky: finish returns it again. */\n"
         "    (void)%s_feed(&p, data, len);\n"
         "    code = %s_finish(&p);\n"
         "    if (err != NULL)\n        *err = *%s_error(&p);\n"
         "    return code;\n}\n\n",
-        p, msg, p, p, p, p, p);
+        p, p, p, p);
     hc_buf_printf(c,
         "size_t %s_print(const %s *msg, char *buf, size_t cap, unsigned flags)\n"
         "{\n    return hook_print(&%s_record, msg, buf, cap, flags);\n}\n",

@@ -17,6 +17,7 @@
 #ifndef HOOKRT_H
 #define HOOKRT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -390,6 +391,49 @@ size_t hook_print(const hook_record *root, const void *msg, char *buf,
  * compared, so this is the test of equality, not memcmp (see hook_init).
  */
 int hook_equal(const hook_record *root, const void *a, const void *b);
+
+/*
+ * The direct path, for generated code. <pkg>_parse first reads the whole
+ * document in one pass through functions hookc writes per record, which
+ * call these. Each reads at s (the input ends at e) and returns the byte
+ * after what it read, or NULL when it does not take the input on, valid
+ * or not; <pkg>_parse then hands the document to hook_feed, which gives
+ * the verdict. Whatever these accept, hook_feed accepts with the same
+ * values.
+ *
+ * object: at '{' (after whitespace): *more says whether a member
+ *   follows (then at its name) or the object was empty (then past '}').
+ * next: after a member's value: past ',' (*more = 1) or '}' (0).
+ * key: at a member name without escapes; returns its value's start.
+ * string, email: at most max bytes into dst, NUL-terminated, *len set.
+ * tag: a tag value looked up; *out = its index + 1.
+ * skip: any value, checked; depth: containers open around it (the
+ *   document's object is 1).
+ * variant: the body's members `seen`, checked against variant tag (1..)
+ *   of rec; those the variant does not declare are cleared. 1: accepted.
+ * end: only whitespace is left. accepted: fills *err (when not NULL) as
+ *   an accepting hook_finish leaves it, and returns HOOK_OK.
+ */
+const char *hook_dx_object(const char *s, const char *e, int *more);
+const char *hook_dx_next(const char *s, const char *e, int *more);
+const char *hook_dx_key(const char *s, const char *e, const char **name,
+                        size_t *len);
+const char *hook_dx_string(const char *s, const char *e, char *dst,
+                           uint32_t max, uint32_t *len);
+const char *hook_dx_email(const char *s, const char *e, char *dst,
+                          uint32_t max, uint32_t *len);
+const char *hook_dx_uuid(const char *s, const char *e, hook_uuid *out);
+const char *hook_dx_datetime(const char *s, const char *e,
+                             hook_datetime *out);
+const char *hook_dx_bool(const char *s, const char *e, bool *out);
+const char *hook_dx_null(const char *s, const char *e);
+const char *hook_dx_tag(const char *s, const char *e, hook_lookup_fn lookup,
+                        int *out);
+const char *hook_dx_skip(const char *s, const char *e, int depth);
+int hook_dx_variant(const hook_record *rec, void *body, int tag,
+                    int has_body, uint64_t seen);
+int hook_dx_end(const char *s, const char *e);
+hook_code hook_dx_accepted(hook_error *err);
 
 /* Value checkers, exposed for tests and for callers' own use. Each
  * returns 1 when `s` (of `len` bytes) is valid and fills the result. */

@@ -46,14 +46,14 @@ FLAVOURS := plain san o0
 PROTO    := tests/prototype/proto.c tests/prototype/proto.h
 PROTO2   := tests/prototype/proto2.c tests/prototype/proto2.h
 $(foreach f,$(FLAVOURS),\
-  $(eval $(call runner,$(f),proto,$(PROTO),tests/prototype,proto.h,proto_hook,proto_hook_record))\
+  $(eval $(call runner,$(f),proto,$(PROTO),tests/prototype,proto.h,proto_hook,proto_hook_record,-DROOT_PARSE=proto_parse))\
   $(eval $(call runner,$(f),proto2,$(PROTO2),tests/prototype,proto2.h,p2_root,p2_root_record,-DSTREAMED_ARRAYS))\
-  $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record))\
-  $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record))\
-  $(eval $(call runner,$(f),full2,$(FULL2).c $(FULL2).h,$(BUILD)/generated-full2,full2.h,full2_envelope,full2_envelope_record,-DSTREAMED_ARRAYS))\
-  $(eval $(call runner,$(f),general,$(GENDIR)/general.c $(GENDIR)/general.h,$(GENDIR),general.h,general_webhook,general_webhook_record,-DSTREAMED_ARRAYS))\
-  $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS))\
-  $(eval $(call runner,$(f),endpoint,$(GENDIR)/endpoint.c $(GENDIR)/endpoint.h,$(GENDIR),endpoint.h,endpoint_endpoint,endpoint_endpoint_record,-DSTREAMED_ARRAYS))\
+  $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record,-DROOT_PARSE=mews_parse))\
+  $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record,-DROOT_PARSE=full_parse))\
+  $(eval $(call runner,$(f),full2,$(FULL2).c $(FULL2).h,$(BUILD)/generated-full2,full2.h,full2_envelope,full2_envelope_record,-DSTREAMED_ARRAYS -DROOT_PARSE=full2_parse))\
+  $(eval $(call runner,$(f),general,$(GENDIR)/general.c $(GENDIR)/general.h,$(GENDIR),general.h,general_webhook,general_webhook_record,-DSTREAMED_ARRAYS -DROOT_PARSE=general_parse))\
+  $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS -DROOT_PARSE=websocket_parse))\
+  $(eval $(call runner,$(f),endpoint,$(GENDIR)/endpoint.c $(GENDIR)/endpoint.h,$(GENDIR),endpoint.h,endpoint_endpoint,endpoint_endpoint_record,-DSTREAMED_ARRAYS -DROOT_PARSE=endpoint_parse))\
   $(eval $(call unit,$(f),test_values,))\
   $(eval $(call unit,$(f),test_errors,))\
   $(eval $(call unit,$(f),test_scan,))\

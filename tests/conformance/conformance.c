@@ -17,8 +17,10 @@
  *             syntax, the others valid
  *   jansson   jansson's invalid suites, whole: all rejected; where the
  *             error is syntax-class, our position is compared with theirs
- * Every input is also fed 1, 2, 3, 4, 5, 6 and 12 bytes at a time; code,
- * offset, line, column, path and message must equal the one-shot result.
+ * Every input is also fed 1, 2, 3, 4, 5, 6 and 12 bytes at a time, and
+ * given to mews_parse (the direct path, then hook_feed); code, offset,
+ * line, column, path and message must equal the one-shot result, and
+ * mews_parse's values too.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -50,7 +52,7 @@ typedef struct pin {
     char whole[32];
 } pin;
 
-static mews_webhook out;
+static mews_webhook out, direct_out;
 static pin pins[64];
 static int npins;
 static int failures;
@@ -103,8 +105,8 @@ static int same(const outcome *a, const outcome *b)
            strcmp(a->error.message, b->error.message) == 0;
 }
 
-/* Runs one input one-shot and chunked; returns the one-shot outcome and
- * counts a chunked agreement in t. */
+/* Runs one input one-shot and chunked, and through mews_parse; returns
+ * the one-shot outcome and counts in t an input on which all agree. */
 static outcome check(tally *t, const char *name, const char *data,
                      size_t len)
 {
@@ -112,7 +114,20 @@ static outcome check(tally *t, const char *name, const char *data,
     outcome one = run(data, len, 0);
     size_t i;
     int agree = 1;
+    outcome direct;
 
+    /* mews_parse reads a whole message through the direct path first:
+     * it must come to the same verdict, error and values */
+    direct.code = mews_parse(&direct_out, data, len, &direct.error);
+    if (!same(&one, &direct) ||
+        (one.code == HOOK_OK && !mews_equal(&out, &direct_out))) {
+        printf("FAIL %s %s: mews_parse gives %s@%llu, hook_feed %s@%llu%s\n",
+               t->suite, name, hook_code_name(direct.code),
+               (unsigned long long)direct.error.offset,
+               hook_code_name(one.code), (unsigned long long)one.error.offset,
+               direct.code == one.code ? ", or other values" : "");
+        agree = 0;
+    }
     for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
         outcome o = run(data, len, chunks[i]);
         if (!same(&one, &o)) {
