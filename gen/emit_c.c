@@ -1253,9 +1253,14 @@ static void record_tables(emitter *e, const hc_record *r)
  * that are not inline; other schemas parse with hook_feed alone.
  */
 
-static bool direct_record(const hc_record *r, unsigned depth);
+static bool direct_record(const emitter *e, const hc_record *r,
+                          unsigned depth, const char **why);
 
-static bool direct_fields(const hc_vec *fields, unsigned depth)
+/* Whether the readers know every value of these fields (of `owner`);
+ * if not, *why names the first they do not. */
+static bool direct_fields(const emitter *e, const char *owner,
+                          const hc_vec *fields, unsigned depth,
+                          const char **why)
 {
     size_t i;
 
@@ -1264,35 +1269,49 @@ static bool direct_fields(const hc_vec *fields, unsigned depth)
 
         if (f->kind != HC_FIELD_MEMBER)
             continue; /* the tag and body: direct_record */
-        if (array_of(f) != NULL)
-            return false;
-        switch (f->member->type.kind) {
-        case HC_TYPE_STRING:
-        case HC_TYPE_EMAIL:
-        case HC_TYPE_UUID:
-        case HC_TYPE_DATETIME:
-        case HC_TYPE_BOOL:
-            break;
-        case HC_TYPE_RECORD:
-            if (!direct_record(f->member->type.record, depth + 1))
-                return false;
-            break;
-        default:
-            return false;
+        if (array_of(f) == NULL) {
+            switch (f->member->type.kind) {
+            case HC_TYPE_STRING:
+            case HC_TYPE_EMAIL:
+            case HC_TYPE_UUID:
+            case HC_TYPE_DATETIME:
+            case HC_TYPE_BOOL:
+                continue;
+            case HC_TYPE_RECORD:
+                if (!direct_record(e, f->member->type.record, depth + 1, why))
+                    return false;
+                continue;
+            default:
+                break;
+            }
         }
+        *why = hc_sprintf(e->arena, "%s.%s is %s", owner, f->name->text,
+                          type_text(e, &f->member->type));
+        return false;
     }
     return true;
 }
 
-static bool direct_record(const hc_record *r, unsigned depth)
+static bool direct_record(const emitter *e, const hc_record *r,
+                          unsigned depth, const char **why)
 {
-    if (r->is_union || depth > HOOK_MAX_RECORDS)
+    const char *name = r->name.text;
+
+    if (r->is_union || depth > HOOK_MAX_RECORDS) {
+        *why = hc_sprintf(e->arena, "%s is a union", name);
         return false;
+    }
+    if (r->tag != NULL && (r->tag->is_inline || r->tag->open)) {
+        *why = hc_sprintf(e->arena, "the tag of %s is %s", name,
+                          r->tag->open ? "open" : "inline");
+        return false;
+    }
     if (r->tag != NULL &&
-        (r->tag->is_inline || r->tag->open ||
-         !direct_fields(&r->tag->body_members, depth + 1)))
+        !direct_fields(e, hc_sprintf(e->arena, "%s.%s", name,
+                                     r->tag->body.text),
+                       &r->tag->body_members, depth + 1, why))
         return false;
-    return direct_fields(&r->fields, depth);
+    return direct_fields(e, name, &r->fields, depth, why);
 }
 
 /* One reader: of a record (r), or of the body of r's tag (body). */
@@ -1460,17 +1479,26 @@ static void reader_function(const emitter *e, const reader *x)
     hc_buf_puts(c, "    *members = seen;\n    return s;\n}\n");
 }
 
-/* The readers and <pkg>_direct, when the schema allows; false if not. */
+/* The readers and <pkg>_direct, when the schema allows; if not, a
+ * comment saying why, and false. */
 static bool direct_path(emitter *e)
 {
     const hc_schema *s = e->schema;
     const char *msg = s->message->c_type;
     hc_buf *c = e->c;
     hc_vec readers;
+    const char *why = "";
     size_t i;
 
-    if (!direct_record(s->message, 1))
+    if (!direct_record(e, s->message, 1, &why)) {
+        hc_buf_puts(c, "/* No direct path: ");
+        comment_text(c, why, strlen(why));
+        hc_buf_printf(c, ".\n * The readers take strings, e-mails, uuids, "
+                      "date-times, booleans and\n * records of those, under "
+                      "closed tags that are not inline;\n * %s_parse is "
+                      "hook_feed alone. */\n\n", e->p);
         return false;
+    }
     memset(&readers, 0, sizeof readers);
     add_readers(e, &readers, s->message);
     hc_buf_puts(c, "/* The direct path: the whole document read in one pass "
