@@ -1297,8 +1297,12 @@ static bool direct_record(const emitter *e, const hc_record *r,
 {
     const char *name = r->name.text;
 
-    if (r->is_union || depth > HOOK_MAX_RECORDS) {
+    if (r->is_union) {
         *why = hc_sprintf(e->arena, "%s is a union", name);
+        return false;
+    }
+    if (depth > HOOK_MAX_RECORDS) { /* hc_check refuses such schemas */
+        *why = hc_sprintf(e->arena, "%s nests records too deeply", name);
         return false;
     }
     if (r->tag != NULL && (r->tag->is_inline || r->tag->open)) {

@@ -324,7 +324,7 @@ int hook_dx_variant(const hook_record *rec, void *body, int tag,
         return 0;
     v = &rec->variants[tag - 1];
     if (!has_body)
-        return v->body == HOOK_BODY_OPTIONAL;
+        return v->body != HOOK_BODY_REQUIRED;
     if (v->body == HOOK_BODY_NONE || (seen & v->required) != v->required)
         return 0;
     b = rec->fields[rec->body_field].record;

@@ -14,6 +14,7 @@ SAN_CF   := -fsanitize=address,undefined -fno-sanitize-recover=all \
 RT_DEPS  := $(RT_SRC) runtime/hookrt.h runtime/internal.h
 FULL     := $(BUILD)/generated-full/full
 FULL2    := $(BUILD)/generated-full2/full2
+DIRECT   := $(BUILD)/generated-direct/direct
 GENDIR   := $(BUILD)/generated
 
 # flavour -> compiler and flags
@@ -50,6 +51,7 @@ $(foreach f,$(FLAVOURS),\
   $(eval $(call runner,$(f),proto2,$(PROTO2),tests/prototype,proto2.h,p2_root,p2_root_record,-DSTREAMED_ARRAYS))\
   $(eval $(call runner,$(f),mews,$(MEWS).c $(MEWS).h,$(BUILD)/generated,mews.h,mews_webhook,mews_webhook_record,-DROOT_PARSE=mews_parse))\
   $(eval $(call runner,$(f),full,$(FULL).c $(FULL).h,$(BUILD)/generated-full,full.h,full_event,full_event_record,-DROOT_PARSE=full_parse))\
+  $(eval $(call runner,$(f),direct,$(DIRECT).c $(DIRECT).h,$(BUILD)/generated-direct,direct.h,direct_top,direct_top_record,-DROOT_PARSE=direct_parse))\
   $(eval $(call runner,$(f),full2,$(FULL2).c $(FULL2).h,$(BUILD)/generated-full2,full2.h,full2_envelope,full2_envelope_record,-DSTREAMED_ARRAYS -DROOT_PARSE=full2_parse))\
   $(eval $(call runner,$(f),general,$(GENDIR)/general.c $(GENDIR)/general.h,$(GENDIR),general.h,general_webhook,general_webhook_record,-DSTREAMED_ARRAYS -DROOT_PARSE=general_parse))\
   $(eval $(call runner,$(f),websocket,$(GENDIR)/websocket.c $(GENDIR)/websocket.h,$(GENDIR),websocket.h,websocket_message,websocket_message_record,-DSTREAMED_ARRAYS -DROOT_PARSE=websocket_parse))\
@@ -68,9 +70,14 @@ $(FULL2).c $(FULL2).h: tests/schemas/full2.hookc $(HOOKC)
 	@mkdir -p $(@D)
 	$(HOOKC) -o $(@D) tests/schemas/full2.hookc
 
+$(DIRECT).c $(DIRECT).h: tests/schemas/direct.hookc $(HOOKC)
+	@mkdir -p $(@D)
+	$(HOOKC) -o $(@D) tests/schemas/direct.hookc
+
 UNIT_TESTS := test_values test_errors test_scan test_stream test_arrays
 TEST_BINS  := $(foreach f,$(FLAVOURS),$(addprefix $(T)/$(f)/,$(UNIT_TESTS) \
 	runner-proto runner-proto2 runner-mews runner-full runner-full2 \
+	runner-direct \
 	runner-general runner-websocket runner-endpoint))
 
 MANIFESTS := proto:tests/prototype/proto.cases \
@@ -78,7 +85,8 @@ MANIFESTS := proto:tests/prototype/proto.cases \
 	mews:tests/cases/mews.cases full:tests/cases/full.cases \
 	general:tests/cases/general.cases \
 	websocket:tests/cases/websocket.cases \
-	endpoint:tests/cases/endpoint.cases full2:tests/cases/full2.cases
+	endpoint:tests/cases/endpoint.cases full2:tests/cases/full2.cases \
+	direct:tests/cases/direct.cases
 
 .PHONY: test test-unit test-cases test-tools test-schemas test-heap \
 	test-install conformance
