@@ -41,26 +41,11 @@ static int put(char *dst, uint32_t max, uint32_t *n, const void *b, size_t m)
 static size_t escape(in s, in e, char *dst, uint32_t max, uint32_t *n)
 {
     unsigned char b[4];
-    long cp, lo;
-    int c;
+    uint32_t cp;
+    size_t used = hook_escape(s, e, &cp);
 
-    if (e - s < 2)
-        return 0;
-    if ((c = hook_escape_byte(s[1])) >= 0) {
-        b[0] = (unsigned char)c;
-        return put(dst, max, n, b, 1) ? 2 : 0;
-    }
-    if (s[1] != 'u' || e - s < 6 || (cp = hook_hex4(s + 2)) < 0)
-        return 0;
-    if (cp < 0xD800 || cp > 0xDFFF)
-        return put(dst, max, n, b, hook_utf8_encode((uint32_t)cp, b)) ? 6 : 0;
-    if (cp > 0xDBFF || e - s < 12 || s[6] != '\\' || s[7] != 'u')
-        return 0;
-    lo = hook_hex4(s + 8);
-    if (lo < 0xDC00 || lo > 0xDFFF)
-        return 0;
-    cp = (long)hook_surrogate_pair((uint32_t)cp, (uint32_t)lo);
-    return put(dst, max, n, b, hook_utf8_encode((uint32_t)cp, b)) ? 12 : 0;
+    return used > 0 && put(dst, max, n, b, hook_utf8_encode(cp, b)) ? used
+                                                                     : 0;
 }
 
 /* A string's body from s (after its '"'), decoded into dst (at most max
@@ -118,25 +103,6 @@ const char *hook_dx_next(const char *s, const char *e, int *more)
     return (const char *)ws(p + 1, (in)e);
 }
 
-const char *hook_dx_key(const char *s, const char *e, const char **name,
-                        size_t *len)
-{
-    in p = (in)s, q;
-
-    if (p == (in)e || *p != '"')
-        return NULL;
-    q = hook_scan_plain(p + 1, (in)e);
-    if (q == (in)e || *q != '"' || (size_t)(q - p - 1) > HOOK_MAX_KEY)
-        return NULL;
-    *name = (const char *)(p + 1);
-    *len = (size_t)(q - p - 1);
-    q = ws(q + 1, (in)e);
-    if (q == (in)e || *q != ':')
-        return NULL;
-    q = ws(q + 1, (in)e);
-    return q == (in)e ? NULL : (const char *)q;
-}
-
 const char *hook_dx_string(const char *s, const char *e, char *dst,
                            uint32_t max, uint32_t *len)
 {
@@ -164,6 +130,21 @@ static in plain(in s, in e, size_t max, size_t *n)
         return NULL;
     *n = (size_t)(q - s - 1);
     return q + 1;
+}
+
+const char *hook_dx_key(const char *s, const char *e, const char **name,
+                        size_t *len)
+{
+    in q = plain((in)s, (in)e, HOOK_MAX_KEY, len);
+
+    if (q == NULL)
+        return NULL;
+    *name = s + 1;
+    q = ws(q, (in)e);
+    if (q == (in)e || *q != ':')
+        return NULL;
+    q = ws(q + 1, (in)e);
+    return q == (in)e ? NULL : (const char *)q;
 }
 
 const char *hook_dx_uuid(const char *s, const char *e, hook_uuid *out)

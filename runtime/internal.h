@@ -207,6 +207,37 @@ static inline long hook_hex4(const unsigned char *s)
     return v;
 }
 
+/* An escape sequence lying whole in [s, end), s at its '\': its code
+ * point into *cp and its length (2, 6, or 12 for a surrogate pair), or 0
+ * when it is cut short, invalid, or a surrogate not paired within the
+ * bytes at hand. */
+static inline size_t hook_escape(const unsigned char *s,
+                                 const unsigned char *end, uint32_t *cp)
+{
+    long hi, lo;
+    int b;
+
+    if (end - s < 2)
+        return 0;
+    if ((b = hook_escape_byte(s[1])) >= 0) {
+        *cp = (uint32_t)b;
+        return 2;
+    }
+    if (s[1] != 'u' || end - s < 6 || (hi = hook_hex4(s + 2)) < 0)
+        return 0;
+    if (hi < 0xD800 || hi > 0xDFFF) {
+        *cp = (uint32_t)hi;
+        return 6;
+    }
+    if (hi > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
+        return 0;
+    lo = hook_hex4(s + 8);
+    if (lo < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    *cp = hook_surrogate_pair((uint32_t)hi, (uint32_t)lo);
+    return 12;
+}
+
 /* The UTF-8 bytes of code point cp (at most U+10FFFF, not a surrogate)
  * into b; returns how many. */
 static inline size_t hook_utf8_encode(uint32_t cp, unsigned char b[4])

@@ -1122,30 +1122,12 @@ static const unsigned char byte_class[256] = {
 static size_t whole_escape(hook_parser *p, const unsigned char *s,
                            const unsigned char *end)
 {
-    long cp, lo;
+    uint32_t cp;
+    size_t n = hook_escape(s, end, &cp);
 
-    int b;
-
-    if (end - s < 2)
-        return 0;
-    if ((b = hook_escape_byte(s[1])) >= 0) {
-        unsigned char byte = (unsigned char)b;
-        put_bytes(p, &byte, 1);
-        return 2;
-    }
-    if (s[1] != 'u' || end - s < 6 || (cp = hook_hex4(s + 2)) < 0)
-        return 0;
-    if (cp < 0xD800 || cp > 0xDFFF) {
-        put_code_point(p, (uint32_t)cp);
-        return 6;
-    }
-    if (cp > 0xDBFF || end - s < 12 || s[6] != '\\' || s[7] != 'u')
-        return 0;
-    lo = hook_hex4(s + 8);
-    if (lo < 0xDC00 || lo > 0xDFFF)
-        return 0;
-    put_code_point(p, hook_surrogate_pair((uint32_t)cp, (uint32_t)lo));
-    return 12;
+    if (n > 0)
+        put_code_point(p, cp);
+    return n;
 }
 
 /* One byte inside a string (not the fast path's plain ASCII). Returns
