@@ -20,7 +20,7 @@ typedef const unsigned char *in;
 
 static in ws(in s, in e)
 {
-    while (s < e && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'))
+    while (s < e && (hook_byte_class[*s] & HOOK_C_SPACE))
         s++;
     return s;
 }
@@ -168,7 +168,7 @@ const char *hook_dx_datetime(const char *s, const char *e,
 
 static in literal(in s, in e, const char *word, size_t n)
 {
-    return (size_t)(e - s) >= n && memcmp(s, word, n) == 0 ? s + n : NULL;
+    return hook_literal(s, e, word, n) ? s + n : NULL;
 }
 
 const char *hook_dx_bool(const char *s, const char *e, bool *out)

@@ -37,6 +37,12 @@ void hook_civil_from_days(int64_t days, int *year, int *month, int *day);
  * (parse.c). */
 void hook_clear_field(const hook_field *fd, unsigned char *base);
 
+/* Byte classes for the hot loops (scan.c): JSON whitespace, and bytes
+ * that stand for themselves inside a string (printable ASCII but '"'
+ * and '\'). */
+enum { HOOK_C_SPACE = 1, HOOK_C_PLAIN = 2 };
+extern const unsigned char hook_byte_class[256];
+
 /* The value of a hex digit, or 16 for any other byte. */
 extern const unsigned char hook_hex_table[256];
 
@@ -139,7 +145,7 @@ static HOOK_INLINE const unsigned char *hook_scan_plain(const unsigned char *s,
         }
         s += 8;
     }
-    while (s < end && *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\')
+    while (s < end && (hook_byte_class[*s] & HOOK_C_PLAIN))
         s++;
     return s;
 }
@@ -236,6 +242,14 @@ static inline size_t hook_escape(const unsigned char *s,
         return 0;
     *cp = hook_surrogate_pair((uint32_t)hi, (uint32_t)lo);
     return 12;
+}
+
+/* n when the n bytes of `word` lie at s, before end; else 0. */
+static inline size_t hook_literal(const unsigned char *s,
+                                  const unsigned char *end, const char *word,
+                                  size_t n)
+{
+    return (size_t)(end - s) >= n && memcmp(s, word, n) == 0 ? n : 0;
 }
 
 /* The UTF-8 bytes of code point cp (at most U+10FFFF, not a surrogate)

@@ -1092,28 +1092,6 @@ static hook_code close_container(hook_parser *p, unsigned char c,
 
 /* --- the byte loop -------------------------------------------------- */
 
-/* Byte classes for the hot loops: JSON whitespace, and bytes that stand
- * for themselves inside a string (printable ASCII but '"' and '\'). */
-enum { C_SPACE = 1, C_PLAIN = 2 };
-
-static const unsigned char byte_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, /* 0x00 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    3, 2, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x20: ' ' '"' */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x30 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x40 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 2, 2, /* 0x50: '\' */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x60 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x70 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x80 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
 
 /* An escape sequence lying whole in [s, end), s at its '\', decoded as
  * the escape states would decode it. Returns its length, or 0 to leave
@@ -1512,13 +1490,6 @@ static const unsigned char *whole_key(hook_parser *p, hook_frame *f,
     return skip_spaces(t + 1, end);
 }
 
-/* A literal at s: its length when it is whole, else 0. */
-static int whole_literal(const unsigned char *s, const unsigned char *end,
-                         const char *lit, int n)
-{
-    return end - s >= n && memcmp(s, lit, (size_t)n) == 0 ? n : 0;
-}
-
 /* The value at s of the field f is reading: a string, boolean or null
  * that is whole and valid is stored, the member ends as end_value would
  * end it, and the position after the value is returned. A string cut by
@@ -1533,7 +1504,7 @@ static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
     const unsigned char *q;
     uint64_t cont = 0;
     size_t n;
-    int lit;
+    size_t lit;
 
     if (f->variant == -2) /* values an unknown variant skips */
         return s;
@@ -1541,12 +1512,12 @@ static const unsigned char *whole_value(hook_parser *p, hook_frame *f,
         if (*s == 'n')
             lit = (fd->flags & HOOK_F_NULLABLE) && fd->type != HOOK_T_TAG &&
                           fd->type != HOOK_T_BODY
-                      ? whole_literal(s, end, "null", 4)
+                      ? hook_literal(s, end, "null", 4)
                       : 0;
         else
             lit = fd->type == HOOK_T_BOOL
-                      ? whole_literal(s, end, *s == 't' ? "true" : "false",
-                                      *s == 't' ? 4 : 5)
+                      ? hook_literal(s, end, *s == 't' ? "true" : "false",
+                                     *s == 't' ? 4 : 5)
                       : 0;
         if (lit == 0)
             return s;
@@ -1717,7 +1688,7 @@ static HOOK_INLINE hook_code byte_loop(hook_parser *p,
         }
         switch (p->lex) {
         case LX_NONE:
-            if (byte_class[c] & C_SPACE) {
+            if (hook_byte_class[c] & HOOK_C_SPACE) {
                 do {
                     if (*s == '\n') {
                         p->line++;
@@ -1725,7 +1696,7 @@ static HOOK_INLINE hook_code byte_loop(hook_parser *p,
                         p->line_cont = 0;
                     }
                     s++;
-                } while (s < end && (byte_class[*s] & C_SPACE));
+                } while (s < end && (hook_byte_class[*s] & HOOK_C_SPACE));
                 continue;
             }
             if (members && !p->doomed && (f = current(p)) != NULL &&
@@ -1840,7 +1811,7 @@ static hook_code feed_one(hook_parser *p, unsigned char c)
             rc = HOOK_OK;
             break;
         }
-        if (byte_class[c] & C_SPACE)
+        if (hook_byte_class[c] & HOOK_C_SPACE)
             return feed_small(p, &c, 1);
         rc = structural_byte(p, c, p->offset);
         break;
@@ -1863,7 +1834,7 @@ hook_code hook_feed(hook_parser *p, const void *data, size_t len)
         return HOOK_USAGE;
     if (p->stopped)
         return p->error.code;
-    if (len == 1 && p->lex == LX_STRING && (byte_class[*s] & C_PLAIN) &&
+    if (len == 1 && p->lex == LX_STRING && (hook_byte_class[*s] & HOOK_C_PLAIN) &&
         p->str_len < p->str_cap) {
         /* fed a byte at a time, most bytes are plain string bytes within
          * their bound: one store, as put_bytes would do */
