@@ -1256,6 +1256,27 @@ static void record_tables(emitter *e, const hc_record *r)
 static bool direct_record(const emitter *e, const hc_record *r,
                           unsigned depth, const char **why);
 
+/* The hook_dx_ function reading a value of this kind ("string" names
+ * hook_dx_string), or NULL: records have readers of their own, other
+ * kinds none. */
+static const char *direct_value(hc_type_kind kind)
+{
+    switch (kind) {
+    case HC_TYPE_STRING:
+        return "string";
+    case HC_TYPE_EMAIL:
+        return "email";
+    case HC_TYPE_UUID:
+        return "uuid";
+    case HC_TYPE_DATETIME:
+        return "datetime";
+    case HC_TYPE_BOOL:
+        return "bool";
+    default:
+        return NULL;
+    }
+}
+
 /* Whether the readers know every value of these fields (of `owner`);
  * if not, *why names the first they do not. */
 static bool direct_fields(const emitter *e, const char *owner,
@@ -1269,21 +1290,12 @@ static bool direct_fields(const emitter *e, const char *owner,
 
         if (f->kind != HC_FIELD_MEMBER)
             continue; /* the tag and body: direct_record */
-        if (array_of(f) == NULL) {
-            switch (f->member->type.kind) {
-            case HC_TYPE_STRING:
-            case HC_TYPE_EMAIL:
-            case HC_TYPE_UUID:
-            case HC_TYPE_DATETIME:
-            case HC_TYPE_BOOL:
-                continue;
-            case HC_TYPE_RECORD:
-                if (!direct_record(e, f->member->type.record, depth + 1, why))
-                    return false;
-                continue;
-            default:
-                break;
-            }
+        if (array_of(f) == NULL && direct_value(f->member->type.kind))
+            continue;
+        if (array_of(f) == NULL && f->member->type.kind == HC_TYPE_RECORD) {
+            if (!direct_record(e, f->member->type.record, depth + 1, why))
+                return false;
+            continue;
         }
         *why = hc_sprintf(e->arena, "%s.%s is %s", owner, f->name->text,
                           type_text(e, &f->member->type));
@@ -1399,20 +1411,16 @@ static void reader_case(const emitter *e, const hc_field *f, size_t i)
     } else if (f->kind == HC_FIELD_BODY) {
         hc_buf_printf(c, "            s = %s_read(s, e, &o->%s, depth + 1, "
                       "&body);\n", f->tag->c_body, m);
-    } else if (t->kind == HC_TYPE_STRING || t->kind == HC_TYPE_EMAIL) {
-        hc_buf_printf(c, "            s = hook_dx_%s(s, e, o->%s.data, %llu, "
-                      "&o->%s.len);\n",
-                      t->kind == HC_TYPE_EMAIL ? "email" : "string", m,
-                      (unsigned long long)t->bound, m);
     } else if (t->kind == HC_TYPE_RECORD) {
         hc_buf_printf(c, "            s = %s_read(s, e, &o->%s, depth + 1, "
                       "&sub);\n", t->record->c_type, m);
+    } else if (is_string_type(t)) {
+        hc_buf_printf(c, "            s = hook_dx_%s(s, e, o->%s.data, %llu, "
+                      "&o->%s.len);\n", direct_value(t->kind), m,
+                      (unsigned long long)t->bound, m);
     } else {
         hc_buf_printf(c, "            s = hook_dx_%s(s, e, &o->%s);\n",
-                      t->kind == HC_TYPE_UUID       ? "uuid"
-                      : t->kind == HC_TYPE_DATETIME ? "datetime"
-                                                    : "bool",
-                      m);
+                      direct_value(t->kind), m);
     }
     hc_buf_puts(c, "            break;\n");
 }
@@ -1452,8 +1460,11 @@ static void reader_function(const emitter *e, const reader *x)
                 "        if ((s = hook_dx_key(s, e, &k, &n)) == NULL)\n"
                 "            return NULL;\n");
     hc_buf_printf(c, "        i = %s_lookup(k, n);\n", x->c_type);
-    hc_buf_puts(c, "        if (i >= 0 && (seen >> i & 1))\n"
-                "            return NULL; /* hook_feed reports the duplicate */\n"
+    hc_buf_puts(c, "        if (i >= 0) {\n"
+                "            if (seen >> i & 1)\n"
+                "                return NULL; /* hook_feed reports the "
+                "duplicate */\n"
+                "            seen |= (uint64_t)1 << i;\n        }\n"
                 "        switch (i) {\n");
     for (i = 0; i < x->fields->len; i++)
         reader_case(e, x->fields->items[i], i);
@@ -1461,8 +1472,6 @@ static void reader_function(const emitter *e, const reader *x)
                   "            break;\n        }\n",
                   x->reject_unknown ? "NULL" : "hook_dx_skip(s, e, depth)");
     hc_buf_puts(c, "        if (s == NULL)\n            return NULL;\n"
-                "        if (i >= 0)\n"
-                "            seen |= (uint64_t)1 << i;\n"
                 "        s = hook_dx_next(s, e, &more);\n    }\n"
                 "    if (s == NULL)\n        return NULL;\n");
     if (x->required != 0) {
