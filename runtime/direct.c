@@ -299,7 +299,6 @@ int hook_dx_variant(const hook_record *rec, void *body, int tag,
     const hook_variant *v;
     const hook_record *b;
     uint64_t foreign;
-    uint16_t i;
 
     if (tag < 1 || tag > rec->variant_count || rec->body_field < 0)
         return 0;
@@ -314,10 +313,7 @@ int hook_dx_variant(const hook_record *rec, void *body, int tag,
         return 0;
     /* members this variant does not declare leave nothing behind, as
      * hook_feed leaves nothing of them */
-    for (i = 0; i < b->field_count; i++) {
-        if (foreign >> i & 1)
-            hook_clear_field(&b->fields[i], body);
-    }
+    hook_clear_fields(b, body, foreign);
     return 1;
 }
 

@@ -33,9 +33,10 @@ int hook_days_in_month(int year, int month);
 int64_t hook_days_from_civil(int year, int month, int day);
 void hook_civil_from_days(int64_t days, int *year, int *month, int *day);
 
-/* Clears the storage and flags of a field of the struct at base
- * (parse.c). */
-void hook_clear_field(const hook_field *fd, unsigned char *base);
+/* Clears the storage and flags of the fields of rec in `mask` (bit i:
+ * field i) in the struct at base (parse.c). */
+void hook_clear_fields(const hook_record *rec, unsigned char *base,
+                       uint64_t mask);
 
 /* Byte classes for the hot loops (scan.c): JSON whitespace, and bytes
  * that stand for themselves inside a string (printable ASCII but '"'

@@ -335,7 +335,7 @@ static void push_array(hook_parser *p, const hook_field *array,
 
 /* Clears the storage and flags of a field, so that members a variant
  * does not declare leave nothing behind in the output. */
-void hook_clear_field(const hook_field *fd, unsigned char *base)
+static void clear_field(const hook_field *fd, unsigned char *base)
 {
     memset(base + fd->value, 0, fd->size);
     if (fd->type == HOOK_T_STRING || fd->type == HOOK_T_EMAIL ||
@@ -347,6 +347,17 @@ void hook_clear_field(const hook_field *fd, unsigned char *base)
         base[fd->present] = 0;
     if (fd->flags & HOOK_F_NULLABLE)
         base[fd->is_null] = 0;
+}
+
+void hook_clear_fields(const hook_record *rec, unsigned char *base,
+                       uint64_t mask)
+{
+    uint16_t i;
+
+    for (i = 0; i < rec->field_count; i++) {
+        if (mask >> i & 1)
+            clear_field(&rec->fields[i], base);
+    }
 }
 
 static int lowest_bit(uint64_t mask)
@@ -377,7 +388,6 @@ static void check_members(hook_parser *p, hook_frame *frame,
     uint64_t missing = required & ~seen;
     uint64_t foreign = seen & ~members & ~keep;
     int32_t saved = frame->field;
-    uint16_t i;
 
     frame->field = path_field;
     if (missing) {
@@ -393,10 +403,7 @@ static void check_members(hook_parser *p, hook_frame *frame,
     }
     frame->field = saved;
     /* a member never seen was never written: still empty from init */
-    for (i = 0; i < rec->field_count; i++) {
-        if ((written & ~(members | keep)) >> i & 1)
-            hook_clear_field(&rec->fields[i], base);
-    }
+    hook_clear_fields(rec, base, written & ~(members | keep));
 }
 
 /* An envelope knows its variant and has seen its body's end. */
@@ -419,7 +426,7 @@ static void resolve_body(hook_parser *p, hook_frame *env, hook_pos at)
             hold(p, HOOK_UNKNOWN_MEMBER, at, NULL, 0,
                  "member is not allowed for this tag value");
         env->field = saved;
-        hook_clear_field(body, env->base);
+        clear_field(body, env->base);
         return;
     }
     check_members(p, env, body->record, env->base + body->value,
